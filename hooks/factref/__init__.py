@@ -1,0 +1,1 @@
+"""factref: a fact-checked reference site generator (load → verify → model → render)."""

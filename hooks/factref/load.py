@@ -1,0 +1,229 @@
+"""Load: record files in facts/ → typed records, each remembering the file, line and key it came from.
+
+A record that fails validation is reported and left out; the other records of the same file are
+kept, so one typo never hides the rest of an editor's work.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .models import KINDS, MODELS, Actor, Event, Fact, Issue, Record, Source
+from .problems import Problem
+from .yamlio import LocatedDict, LocatedList, Pos, YamlProblem
+from .yamlio import load as load_yaml
+
+R = TypeVar("R", bound=Record)
+RECORD_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written: its file, its position in the file's list, and its raw data."""
+
+    file: str
+    kind: str
+    index: int
+    pos: Pos
+    data: Any = field(compare=False, repr=False)
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}[{self.index}]"
+
+    def locate(self, *path: str | int) -> tuple[Pos, str]:
+        """Position and dotted key of ``path`` inside this record (as deep as it exists)."""
+        return locate(self.data, path, self.pos, self.key)
+
+    def problem(self, message: str, *path: str | int, record: str = "") -> Problem:
+        pos, key = self.locate(*path)
+        return Problem(self.file, pos.line, pos.column, key, message, record)
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[R]):
+    record: R
+    origin: Origin
+
+
+@dataclass
+class Records:
+    """All records that parsed and validated, by kind and id, in file order."""
+
+    sources: dict[str, Loaded[Source]] = field(default_factory=dict)
+    actors: dict[str, Loaded[Actor]] = field(default_factory=dict)
+    issues: dict[str, Loaded[Issue]] = field(default_factory=dict)
+    events: dict[str, Loaded[Event]] = field(default_factory=dict)
+    facts: dict[str, Loaded[Fact]] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> dict[str, Loaded[Any]]:
+        return getattr(self, kind)  # type: ignore[no-any-return]
+
+
+def locate(data: Any, path: tuple[str | int, ...], pos: Pos, key: str) -> tuple[Pos, str]:
+    for part in path:
+        if isinstance(part, int):
+            key += f"[{part}]"
+            if isinstance(data, LocatedList) and 0 <= part < len(data):
+                pos, data = data.item_pos[part], data[part]
+            else:
+                data = None
+        else:
+            key += f".{part}"
+            if isinstance(data, LocatedDict) and part in data:
+                pos, data = data.key_pos[part], data[part]
+            else:
+                data = None
+    return pos, key
+
+
+def record_files(facts_dir: Path) -> list[Path]:
+    """Record files in a stable order; symlinks are not followed out of facts/."""
+    found = [
+        p
+        for p in facts_dir.rglob("*")
+        if p.suffix in RECORD_SUFFIXES and p.is_file() and not p.is_symlink()
+    ]
+    return sorted(found, key=lambda p: p.relative_to(facts_dir).as_posix())
+
+
+def load_records(root: Path, facts_dir: str = "facts") -> tuple[Records, list[Problem]]:
+    records, problems = Records(), []
+    base = root / facts_dir
+    if not base.is_dir():
+        return records, [Problem(facts_dir, 0, 0, "", "the facts folder does not exist")]
+    for path in record_files(base):
+        rel = path.relative_to(root).as_posix()
+        records.files.append(rel)
+        problems.extend(load_file(path.read_bytes(), rel, records))
+    return records, problems
+
+
+def load_file(data: bytes, rel: str, records: Records) -> list[Problem]:
+    """Parse one record file's bytes into ``records``; return the problems found."""
+    try:
+        doc = load_yaml(data)
+    except YamlProblem as exc:
+        pos = exc.pos or Pos(0, 0)
+        return [Problem(rel, pos.line, pos.column, "", exc.message)]
+    if doc is None:
+        return [Problem(rel, 1, 1, "", f"empty record file: expected a mapping with {_kinds()}")]
+    if not isinstance(doc, LocatedDict):
+        return [Problem(rel, 1, 1, "", f"expected a mapping with {_kinds()}, found {_what(doc)}")]
+    problems = []
+    for kind, items in doc.items():
+        kpos = doc.key_pos[kind]
+        if kind not in KINDS:
+            hint = _suggest(kind, KINDS)
+            problems.append(
+                Problem(rel, kpos.line, kpos.column, kind, f"unknown record list{hint}; "
+                        f"expected {_kinds()}")
+            )
+            continue
+        if not isinstance(items, LocatedList):
+            problems.append(
+                Problem(rel, kpos.line, kpos.column, kind, f"expected a list, found {_what(items)}")
+            )
+            continue
+        for index, item in enumerate(items):
+            origin = Origin(rel, kind, index, items.item_pos[index], item)
+            problems.extend(_add(records, kind, item, origin))
+    return problems
+
+
+def _add(records: Records, kind: str, item: Any, origin: Origin) -> list[Problem]:
+    model = MODELS[kind]
+    if not isinstance(item, LocatedDict):
+        return [origin.problem(f"expected a mapping (a record), found {_what(item)}")]
+    record_id = item.get("id") if isinstance(item.get("id"), str) else ""
+    try:
+        record = model.model_validate(item)
+    except ValidationError as exc:
+        return [_pydantic_problem(err, origin, model, record_id) for err in exc.errors()]
+    table = records.of_kind(kind)
+    first = table.get(record.id)  # type: ignore[attr-defined]
+    if first is not None:
+        o = first.origin
+        return [
+            origin.problem(
+                f"duplicate id {record.id!r}: already used by {o.key} at {o.file}:{o.pos.line}",  # type: ignore[attr-defined]
+                "id",
+                record=record.id,  # type: ignore[attr-defined]
+            )
+        ]
+    table[record.id] = Loaded(record, origin)  # type: ignore[attr-defined]
+    return []
+
+
+def _pydantic_problem(err: Any, origin: Origin, model: type[BaseModel], record: str) -> Problem:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    if kind == "missing":
+        message = "required field is missing"
+    elif kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        hint = _suggest(str(loc[-1]), allowed)
+        message = f"unknown field{hint}; allowed here: {', '.join(allowed)}"
+    elif kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "source", "event", "actor"):
+        message = (
+            f"{err['input']!r} is not a valid id: use lower-case letters, digits, '-' and '_' "
+            "(no spaces, dots, slashes or upper case), at most 80 characters"
+        )
+    elif kind in ("string_type", "list_type", "dict_type", "model_type"):
+        message = f"{err['msg']}, found {_what(err['input'])}"
+    else:
+        message = err["msg"].replace("Value error, ", "")
+        if kind.startswith("string_") or kind == "literal_error":
+            message += f" (found {_short(err['input'])})"
+    return origin.problem(message, *loc, record=record)
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the (sub)model that ``loc`` points into."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        current = _inner_model(info.annotation) if info else None
+    return list(current.model_fields) if current is not None else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _suggest(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" {word!r} (did you mean {close[0]!r}?)" if close else f" {word!r}"
+
+
+def _kinds() -> str:
+    return ", ".join(f"'{k}'" for k in KINDS)
+
+
+def _what(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"the text {_short(value)}"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "...'"

@@ -1,0 +1,178 @@
+"""Model: verified records → what each page shows, and where every fact and passage lives.
+
+Pure data; nothing here knows about Markdown, HTML or MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .models import Actor, Event, Fact, Issue
+from .quotes import Passage
+from .sources import SourceText
+from .verify import Verified
+
+KIND_TITLES = {
+    "person": "People",
+    "state": "States",
+    "organisation": "Organisations",
+    "outlet": "News outlets",
+}
+
+
+def page_path(kind: str, rid: str) -> str:
+    """The docs-relative path of a record's generated page."""
+    return f"{kind}/{rid}.md"
+
+
+@dataclass(frozen=True)
+class Citation:
+    number: int
+    passage: Passage
+
+    @property
+    def target(self) -> str:
+        return f"{page_path('sources', self.passage.source)}#{self.passage.anchor}"
+
+
+@dataclass(frozen=True)
+class FactView:
+    fact: Fact
+    citations: tuple[Citation, ...]
+    home: str
+    """Docs path of the page that is this fact's main home (event, else issue, else actor)."""
+    file: str
+    line: int
+
+    @property
+    def anchor(self) -> str:
+        return f"fact-{self.fact.id}"
+
+
+@dataclass
+class Site:
+    """Everything the renderer needs, with lookups in both directions."""
+
+    verified: Verified
+    facts: dict[str, FactView] = field(default_factory=dict)
+    by_actor: dict[str, list[FactView]] = field(default_factory=lambda: defaultdict(list))
+    by_issue: dict[str, list[FactView]] = field(default_factory=lambda: defaultdict(list))
+    by_event: dict[str, list[FactView]] = field(default_factory=lambda: defaultdict(list))
+    by_speaker: dict[str, list[FactView]] = field(default_factory=lambda: defaultdict(list))
+    by_passage: dict[tuple[str, int, int], list[FactView]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    events_after: dict[str, list[tuple[str, str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    @property
+    def actors(self) -> dict[str, Actor]:
+        return {k: v.record for k, v in self.verified.actors.items()}
+
+    @property
+    def issues(self) -> dict[str, Issue]:
+        return {k: v.record for k, v in self.verified.issues.items()}
+
+    @property
+    def events(self) -> dict[str, Event]:
+        return {k: v.record for k, v in self.verified.events.items()}
+
+    @property
+    def sources(self) -> dict[str, SourceText]:
+        return self.verified.sources
+
+    def actor_events(self, aid: str) -> list[tuple[Event, str]]:
+        return [(e, r.role) for e in self.events.values() for r in e.roles if r.actor == aid]
+
+    def related_actors(self, views: list[FactView], exclude: str = "") -> list[Actor]:
+        ids: dict[str, None] = {}
+        for view in views:
+            for aid in (*view.fact.actors, view.fact.attribution.actor):
+                if aid and aid != exclude:
+                    ids[aid] = None
+        return [self.actors[a] for a in ids]
+
+    def related_issues(self, views: list[FactView]) -> list[Issue]:
+        ids = dict.fromkeys(i for v in views for i in v.fact.issues)
+        return [self.issues[i] for i in ids]
+
+    def related_events(self, views: list[FactView]) -> list[Event]:
+        ids = dict.fromkeys(v.fact.event for v in views if v.fact.event)
+        return [self.events[e] for e in ids]
+
+    def event_issues(self, event: Event) -> list[Issue]:
+        ids = dict.fromkeys([*event.issues, *(i for v in self.by_event[event.id]
+                                                for i in v.fact.issues)])
+        return [self.issues[i] for i in ids]
+
+    def issue_events(self, iid: str) -> list[Event]:
+        return [e for e in self.events.values() if iid in {i.id for i in self.event_issues(e)}]
+
+
+def build_site(verified: Verified) -> Site:
+    site = Site(verified)
+    for fid, loaded in verified.facts.items():
+        fact = loaded.record
+        citations = tuple(Citation(n, p) for n, p in enumerate(verified.passages[fid], start=1))
+        view = FactView(fact, citations, _home(fact), loaded.origin.file, loaded.origin.pos.line)
+        site.facts[fid] = view
+        for aid in fact.actors:
+            site.by_actor[aid].append(view)
+        for iid in fact.issues:
+            site.by_issue[iid].append(view)
+        if fact.event:
+            site.by_event[fact.event].append(view)
+        if fact.attribution.actor:
+            site.by_speaker[fact.attribution.actor].append(view)
+        for c in citations:
+            site.by_passage[(c.passage.source, c.passage.start, c.passage.end)].append(view)
+    for event in site.events.values():
+        for rel in event.relations:
+            if rel.event in site.events:
+                site.events_after[rel.event].append((event.id, rel.relation))
+    return site
+
+
+def _home(fact: Fact) -> str:
+    if fact.event:
+        return page_path("events", fact.event)
+    if fact.issues:
+        return page_path("issues", fact.issues[0])
+    return page_path("actors", fact.actors[0])
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a source paragraph cited by the same set of passages (maybe none)."""
+
+    text: str
+    passages: tuple[Passage, ...]
+    anchors: tuple[Passage, ...]
+    """Passages that start here: their anchors go right before this segment."""
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    in_body: bool
+    line: int
+    segments: tuple[Segment, ...]
+
+
+def source_paragraphs(site: Site, sid: str) -> list[ParagraphView]:
+    source = site.sources[sid]
+    passages = sorted({c.passage for v in site.facts.values() for c in v.citations
+                       if c.passage.source == sid})
+    out = []
+    for para in source.paragraphs:
+        inside = [p for p in passages if p.start < para.end and p.end > para.start]
+        cuts = sorted({para.start, para.end, *(x for p in inside for x in (p.start, p.end)
+                                                if para.start < x < para.end)})
+        segments = []
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            covering = tuple(p for p in inside if p.start <= a and p.end >= b)
+            starting = tuple(p for p in inside if p.start == a)
+            segments.append(Segment(source.raw[a:b], covering, starting))
+        out.append(ParagraphView(para.in_body, source.line_of(para.start), tuple(segments)))
+    return out

@@ -1,0 +1,179 @@
+"""The record types, declared once: validation, defaults and the JSON Schemas all come from here.
+
+Every model forbids unknown fields, so a misspelt key is an error rather than a silent no-op.
+Record text (names, claims, quotes) is data: nothing here or downstream treats it as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9](?:[a-z0-9_-]{0,78}[a-z0-9])?$"
+"""Ids are lower-case slugs: they become file names and anchors, so no spaces, dots or slashes."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _no_control_chars(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("control characters are not allowed in record text")
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[
+    str, StringConstraints(min_length=1, max_length=2000), AfterValidator(_no_control_chars)
+]
+Label = Annotated[
+    str, StringConstraints(min_length=1, max_length=200), AfterValidator(_no_control_chars)
+]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class BodySpan(Record):
+    """Which part of a source file is the article body; the rest is page furniture."""
+
+    starts_with: Text = Field(description="Verbatim text the body begins with (found once).")
+    ends_with: Text = Field(description="Verbatim text the body ends with (found once).")
+
+
+class Source(Record):
+    """A source text in seeds/, pinned by its SHA-256, with its bibliographic metadata."""
+
+    id: Id
+    file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")] = Field(
+        description="File name inside seeds/ (no folders)."
+    )
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    headline: Text
+    byline: Text | None = None
+    contributors: list[Label] = Field(default_factory=list, description="Additional reporting.")
+    publisher: Label
+    distributor: Label | None = None
+    copy_of: Text | None = Field(None, description="Where this copy of the text was taken from.")
+    published: Label | None = Field(
+        None, description="Publication date as printed; leave empty when the copy gives none."
+    )
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]{1,500}$")] | None = None
+    body: BodySpan
+
+
+class Actor(Record):
+    """A person, state, organisation or news outlet."""
+
+    id: Id
+    name: Label
+    kind: Literal["person", "state", "organisation", "outlet"]
+    aliases: list[Label] = Field(
+        default_factory=list,
+        description='Other names as they appear in the text ("Beijing" for China).',
+    )
+
+
+class Issue(Record):
+    """A topic in dispute."""
+
+    id: Id
+    name: Label
+
+
+Precision = Literal["year", "month", "day", "weekday", "relative", "approximate"]
+DATE_VALUE = r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2})$"
+
+
+class DateSpec(Record):
+    """A date exactly as precise as the text: ``text`` is the phrase in the evidence."""
+
+    text: Label = Field(description='The date phrase as the evidence gives it ("in November").')
+    precision: Precision
+    value: Annotated[str, StringConstraints(pattern=DATE_VALUE)] | None = Field(
+        None,
+        description="ISO 8601 form of what the text states and no more: 2016, 2025-06, --11.",
+    )
+
+
+class Role(Record):
+    actor: Id
+    role: Literal["initiator", "target", "participant"]
+
+
+class Relation(Record):
+    """An ordering the text gives between two events ("hours after", "days earlier")."""
+
+    relation: Literal["before", "after", "during"]
+    event: Id
+    text: Label = Field(description="The phrase in the evidence that states the ordering.")
+
+
+class Event(Record):
+    """A dated happening. Its date, place and orderings must be stated in its facts' evidence."""
+
+    id: Id
+    name: Label
+    date: DateSpec | None = None
+    place: Label | None = None
+    roles: list[Role] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    issues: list[Id] = Field(default_factory=list)
+
+
+class Evidence(Record):
+    """A verbatim passage of a source; prefix/suffix only serve to make it unique."""
+
+    source: Id
+    quote: Text
+    prefix: Text | None = None
+    suffix: Text | None = None
+    refers: dict[Label, Id] = Field(
+        default_factory=dict,
+        description='Words of the quote that stand for an actor ("He": xi-jinping).',
+    )
+
+
+class Attribution(Record):
+    """Whose statement the fact reports."""
+
+    kind: Literal["narration", "quote", "paraphrase", "report"] = Field(
+        description="narration: the reporters' own; quote: direct quote; paraphrase: reported "
+        "speech; report: another outlet reported it."
+    )
+    actor: Id | None = Field(None, description="The speaker, or the outlet for a report.")
+
+
+class Fact(Record):
+    """A claim in the editor's words, anchored to one or more evidence passages."""
+
+    id: Id
+    claim: Text
+    actors: list[Id] = Field(default_factory=list)
+    issues: list[Id] = Field(default_factory=list)
+    event: Id | None = None
+    attribution: Attribution
+    date: DateSpec | None = None
+    evidence: Annotated[list[Evidence], Field(min_length=1)]
+
+
+class RecordFile(Record):
+    """One YAML file in facts/: any mix of record lists."""
+
+    sources: list[Source] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    issues: list[Issue] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+
+
+KINDS = ("sources", "actors", "issues", "events", "facts")
+MODELS: dict[str, type[Record]] = {
+    "sources": Source,
+    "actors": Actor,
+    "issues": Issue,
+    "events": Event,
+    "facts": Fact,
+}

@@ -1,0 +1,146 @@
+"""The declared normalisation under which a quote matches its source, and the map back to raw text.
+
+The rules (documented for editors in docs/method.md) are exactly these, and nothing more:
+
+1. Unicode NFC, applied to each base character with its combining marks.
+2. Typographic single quotes and apostrophes (U+2018, U+2019, U+201A, U+201B) fold to ``'``;
+   typographic double quotes (U+201C, U+201D, U+201E, U+201F) fold to ``"``.
+3. Every run of whitespace (anything ``str.isspace`` accepts: spaces, tabs, line breaks, the
+   no-break space) becomes one space; leading and trailing whitespace of a quote is dropped.
+
+Case, dashes, letters that merely look alike and invisible characters (zero-width space, soft
+hyphen) are *not* folded, so a quote that differs in any of them does not match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+QUOTE_FOLDS = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+}
+
+WORD = re.compile(r"\w+")
+KEY_WORDS = 3
+"""How many leading words of a quote key the passage index (see `NormalText.find`)."""
+
+
+@dataclass(frozen=True)
+class NormalText:
+    """A normalised text with, for each of its characters, the raw span it came from."""
+
+    raw: str
+    text: str
+    starts: list[int]
+    ends: list[int]
+    _index: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw offsets of the normalised span ``[start, end)``."""
+        return self.starts[start], self.ends[end - 1]
+
+    def find(self, quote: str) -> list[int]:
+        """Every start offset at which ``quote`` (already normalised) occurs on word boundaries.
+
+        Uses an index of word trigrams built once per text, so that verifying many quotes against
+        one source costs the length of the quotes, not a rescan of the source per quote.
+        """
+        words = list(WORD.finditer(quote))
+        if not words:
+            return []
+        if len(words) < KEY_WORDS:
+            return [i for i in _all_occurrences(self.text, quote) if self.on_boundaries(i, quote)]
+        key = quote[words[0].start() : words[KEY_WORDS - 1].end()]
+        lead = words[0].start()
+        found = []
+        for pos in self._trigram_index().get(key, ()):
+            start = pos - lead
+            if start >= 0 and self.text.startswith(quote, start) and self.on_boundaries(start, quote):
+                found.append(start)
+        return found
+
+    def on_boundaries(self, start: int, quote: str) -> bool:
+        """True unless the quote cuts a word of the text in two at either end."""
+        end = start + len(quote)
+        if quote[0].isalnum() and start > 0 and _is_word(self.text[start - 1]):
+            return False
+        return not (quote[-1].isalnum() and end < len(self.text) and _is_word(self.text[end]))
+
+    def _trigram_index(self) -> dict[str, list[int]]:
+        if not self._index:
+            tokens = [(m.start(), m.end()) for m in WORD.finditer(self.text)]
+            for i in range(len(tokens) - KEY_WORDS + 1):
+                start, end = tokens[i][0], tokens[i + KEY_WORDS - 1][1]
+                self._index.setdefault(self.text[start:end], []).append(start)
+        return self._index
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _all_occurrences(text: str, needle: str) -> list[int]:
+    found, at = [], text.find(needle)
+    while at != -1:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
+
+
+def normalise(raw: str, *, offset: int = 0) -> NormalText:
+    """Normalise ``raw``; offsets in the result are relative to ``raw`` plus ``offset``."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(raw)
+    while i < n:
+        char = raw[i]
+        if char.isspace():
+            j = i + 1
+            while j < n and raw[j].isspace():
+                j += 1
+            out.append(" ")
+            starts.append(i + offset)
+            ends.append(j + offset)
+            i = j
+            continue
+        j = i + 1
+        while j < n and unicodedata.combining(raw[j]):
+            j += 1
+        cluster = raw[i:j]
+        if j - i > 1 or not cluster.isascii():
+            cluster = unicodedata.normalize("NFC", cluster)
+        for c in cluster:
+            out.append(QUOTE_FOLDS.get(c, c))
+            starts.append(i + offset)
+            ends.append(j + offset)
+        i = j
+    return NormalText(raw=raw, text="".join(out), starts=starts, ends=ends)
+
+
+def normalise_quote(quote: str) -> str:
+    """A quote (or prefix, suffix, name) as it is compared: normalised and stripped."""
+    return normalise(quote).text.strip()
+
+
+def word_count(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def contains_phrase(haystack: str, phrase: str) -> bool:
+    """Whether normalised ``phrase`` occurs in normalised ``haystack`` as whole words."""
+    needle = normalise_quote(phrase)
+    if not needle:
+        return False
+    pattern = (r"(?<!\w)" if needle[0].isalnum() else "") + re.escape(needle)
+    pattern += r"(?!\w)" if needle[-1].isalnum() else ""
+    return re.search(pattern, normalise_quote(haystack)) is not None

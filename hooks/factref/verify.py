@@ -1,0 +1,288 @@
+"""Verify: records against each other and against the source texts. Fail closed.
+
+A record with any problem is left out of what is verified, and so off every page; records that
+depend on it are then reported as dangling in turn. Each rule is documented in docs/method.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import Loaded, Origin, Records
+from .models import Actor, DateSpec, Event, Fact, Issue
+from .problems import Problem
+from .quotes import Passage, QuoteError, resolve
+from .sources import SourceText, read_source
+from .text import contains_phrase
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+@dataclass
+class Verified:
+    """Everything that passed, with each fact's evidence pinned to raw source offsets."""
+
+    sources: dict[str, SourceText] = field(default_factory=dict)
+    source_origins: dict[str, Origin] = field(default_factory=dict)
+    actors: dict[str, Loaded[Actor]] = field(default_factory=dict)
+    issues: dict[str, Loaded[Issue]] = field(default_factory=dict)
+    events: dict[str, Loaded[Event]] = field(default_factory=dict)
+    facts: dict[str, Loaded[Fact]] = field(default_factory=dict)
+    passages: dict[str, list[Passage]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def verify(records: Records, root: Path, seeds_dir: str = "seeds") -> Verified:
+    out = Verified()
+    for sid, loaded in records.sources.items():
+        result = read_source(loaded, root / seeds_dir, seeds_dir)
+        if isinstance(result, Problem):
+            out.problems.append(result)
+        else:
+            out.sources[sid] = result
+            out.source_origins[sid] = loaded.origin
+    out.actors = dict(records.actors)
+    out.issues = dict(records.issues)
+    for fid, loaded in records.facts.items():
+        problems, passages = check_fact(loaded, out, records)
+        if problems:
+            out.problems.extend(problems)
+        else:
+            out.facts[fid] = loaded
+            out.passages[fid] = passages
+    for eid, loaded in records.events.items():
+        problems = check_event(loaded, out, records)
+        if problems:
+            out.problems.extend(problems)
+            _drop_event(eid, out)
+        else:
+            out.events[eid] = loaded
+    _check_order_cycles(out)
+    _check_unused(out)
+    return out
+
+
+def check_fact(
+    loaded: Loaded[Fact], v: Verified, records: Records
+) -> tuple[list[Problem], list[Passage]]:
+    fact, o = loaded.record, loaded.origin
+    problems = _fact_references(fact, o, v)
+    if fact.event and fact.event not in records.events:
+        problems.append(o.problem(f"unknown event {fact.event!r}", "event", record=fact.id))
+    if not (fact.actors or fact.issues or fact.event):
+        problems.append(o.problem("a fact must be about something: name at least one of "
+                                  "'actors', 'issues' or 'event'", record=fact.id))
+    passages: list[Passage] = []
+    for i, ev in enumerate(fact.evidence):
+        source = v.sources.get(ev.source)
+        if source is None:
+            problems.append(o.problem(_missing_source(ev.source, v), "evidence", i, "source",
+                                      record=fact.id))
+            continue
+        try:
+            passages.append(resolve(ev, source))
+        except QuoteError as exc:
+            problems.append(o.problem(exc.message, "evidence", i, exc.key, record=fact.id))
+            continue
+        for j, (words, actor) in enumerate(ev.refers.items()):
+            if actor not in v.actors:
+                problems.append(o.problem(f"refers to unknown actor {actor!r}", "evidence", i,
+                                          "refers", words, record=fact.id))
+            if not contains_phrase(ev.quote, words):
+                problems.append(o.problem(f"refers: {words!r} does not occur in the quote",
+                                          "evidence", i, "refers", words, record=fact.id))
+    if problems:
+        return problems, []
+    return _fact_against_evidence(fact, o, passages, v), passages
+
+
+def _missing_source(sid: str, v: Verified) -> str:
+    if sid in v.source_origins or any(sid == s for s in v.sources):
+        return f"source {sid!r} is not usable (see its own error)"
+    return f"unknown source {sid!r}; registered sources: {', '.join(sorted(v.sources)) or 'none'}"
+
+
+def _fact_references(fact: Fact, o: Origin, v: Verified) -> list[Problem]:
+    problems = []
+    for i, aid in enumerate(fact.actors):
+        if aid not in v.actors:
+            problems.append(o.problem(f"unknown actor {aid!r}", "actors", i, record=fact.id))
+    for i, iid in enumerate(fact.issues):
+        if iid not in v.issues:
+            problems.append(o.problem(f"unknown issue {iid!r}", "issues", i, record=fact.id))
+    att = fact.attribution
+    if att.kind == "narration" and att.actor:
+        problems.append(o.problem("narration is the reporters' own: it takes no actor",
+                                  "attribution", "actor", record=fact.id))
+    elif att.kind != "narration" and not att.actor:
+        problems.append(o.problem(f"a {att.kind} needs the actor who said or reported it",
+                                  "attribution", record=fact.id))
+    elif att.actor and att.actor not in v.actors:
+        problems.append(o.problem(f"unknown actor {att.actor!r}", "attribution", "actor",
+                                  record=fact.id))
+    elif att.kind == "report" and att.actor and v.actors[att.actor].record.kind != "outlet":
+        problems.append(o.problem(f"a report is attributed to an outlet; {att.actor!r} is a "
+                                  f"{v.actors[att.actor].record.kind}", "attribution", "actor",
+                                  record=fact.id))
+    return problems
+
+
+def _fact_against_evidence(
+    fact: Fact, o: Origin, passages: list[Passage], v: Verified
+) -> list[Problem]:
+    """The claim may not say more than its evidence: numbers, actors and dates must be in it."""
+    evidence = " ".join(p.text for p in passages)
+    refers = {a for ev in fact.evidence for a in ev.refers.values()}
+    problems = []
+    for number in dict.fromkeys(NUMBER.findall(fact.claim)):
+        if not contains_phrase(evidence, number):
+            problems.append(o.problem(f"the claim says {number!r}, which its evidence does not",
+                                      "claim", record=fact.id))
+    named = list(fact.actors)
+    if fact.attribution.actor and fact.attribution.actor not in named:
+        named.append(fact.attribution.actor)
+    for aid in named:
+        actor = v.actors[aid].record
+        if aid not in refers and not any(
+            contains_phrase(evidence, n) for n in (actor.name, *actor.aliases)
+        ):
+            path = ("actors", fact.actors.index(aid)) if aid in fact.actors else ("attribution",)
+            problems.append(o.problem(
+                f"actor {aid!r} is not named in the evidence (by {_names(actor)}); quote the "
+                "words that name it, add an alias, or declare a pronoun under 'refers'",
+                *path, record=fact.id))
+    if fact.date:
+        problems.extend(date_problems(fact.date, evidence, o, ("date",), fact.id))
+    return problems
+
+
+def _names(actor: Actor) -> str:
+    return " or ".join(repr(n) for n in (actor.name, *actor.aliases))
+
+
+def date_problems(
+    date: DateSpec, evidence: str, o: Origin, path: tuple[str | int, ...], rid: str
+) -> list[Problem]:
+    """A date must be the evidence's own phrase, and its value no sharper than that phrase."""
+    if not contains_phrase(evidence, date.text):
+        return [o.problem(f"date text {date.text!r} does not occur in the evidence", *path,
+                          "text", record=rid)]
+    if not date.value:
+        return []
+    problems = []
+    year, month, day = _date_parts(date.value)
+    if year and not contains_phrase(date.text, year):
+        problems.append(f"the year {year} is not in the date text {date.text!r}")
+    if month and not contains_phrase(date.text, MONTHS[int(month) - 1]):
+        problems.append(f"the month {MONTHS[int(month) - 1]} is not in the date text")
+    if day and not contains_phrase(date.text, str(int(day))):
+        problems.append(f"the day {int(day)} is not in the date text")
+    want = {"year": (1, 0, 0), "month": (None, 1, 0), "day": (None, 1, 1)}.get(date.precision)
+    if want is None and date.precision in ("weekday", "relative", "approximate"):
+        problems.append(f"a {date.precision} date has no calendar value; leave 'value' out")
+    elif want is not None and (bool(month), bool(day)) != (bool(want[1]), bool(want[2])):
+        problems.append(f"value {date.value!r} does not have {date.precision} precision")
+    return [o.problem(f"date value: {p}", *path, "value", record=rid) for p in problems]
+
+
+def _date_parts(value: str) -> tuple[str, str, str]:
+    if value.startswith("--"):
+        return "", value[2:], ""
+    parts = value.split("-") + ["", ""]
+    return parts[0], parts[1], parts[2]
+
+
+def check_event(loaded: Loaded[Event], v: Verified, records: Records) -> list[Problem]:
+    event, o = loaded.record, loaded.origin
+    problems = []
+    for i, role in enumerate(event.roles):
+        if role.actor not in v.actors:
+            problems.append(o.problem(f"unknown actor {role.actor!r}", "roles", i, "actor",
+                                      record=event.id))
+    for i, iid in enumerate(event.issues):
+        if iid not in v.issues:
+            problems.append(o.problem(f"unknown issue {iid!r}", "issues", i, record=event.id))
+    for i, rel in enumerate(event.relations):
+        if rel.event == event.id:
+            problems.append(o.problem("an event cannot be ordered against itself", "relations",
+                                      i, "event", record=event.id))
+        elif rel.event not in records.events:
+            problems.append(o.problem(f"unknown event {rel.event!r}", "relations", i, "event",
+                                      record=event.id))
+    facts = [f for f in v.facts.values() if f.record.event == event.id]
+    if not facts:
+        problems.append(o.problem("no verified fact is about this event (facts name it under "
+                                  "'event'); an event needs evidence", record=event.id))
+        return problems
+    evidence = " ".join(p.text for f in facts for p in v.passages[f.record.id])
+    if event.date:
+        problems.extend(date_problems(event.date, evidence, o, ("date",), event.id))
+    if event.place and not contains_phrase(evidence, event.place):
+        problems.append(o.problem(f"place {event.place!r} does not occur in the evidence of "
+                                  "this event's facts", "place", record=event.id))
+    for i, rel in enumerate(event.relations):
+        if not contains_phrase(evidence, rel.text):
+            problems.append(o.problem(f"ordering phrase {rel.text!r} does not occur in the "
+                                      "evidence of this event's facts", "relations", i, "text",
+                                      record=event.id))
+    return problems
+
+
+def _drop_event(eid: str, v: Verified) -> None:
+    """Facts about an event that failed cannot stand on their own pages either."""
+    for fid in [f for f, loaded in v.facts.items() if loaded.record.event == eid]:
+        loaded = v.facts.pop(fid)
+        v.passages.pop(fid, None)
+        v.problems.append(loaded.origin.problem(
+            f"left out: its event {eid!r} did not verify", "event", record=fid))
+
+
+def _check_order_cycles(v: Verified) -> None:
+    """'A after B' and 'B after A' cannot both hold: reject orderings that form a cycle."""
+    later: dict[str, set[str]] = {eid: set() for eid in v.events}
+    for eid, loaded in v.events.items():
+        for rel in loaded.record.relations:
+            if rel.event not in v.events or rel.relation == "during":
+                continue
+            first, then = (rel.event, eid) if rel.relation == "after" else (eid, rel.event)
+            later[first].add(then)
+    for eid in [e for e in v.events if _reaches(later, e, e)]:
+        loaded = v.events.pop(eid)
+        v.problems.append(loaded.origin.problem(
+            "the event orderings form a cycle (this event ends up before itself)",
+            "relations", record=eid))
+        _drop_event(eid, v)
+
+
+def _reaches(graph: dict[str, set[str]], start: str, goal: str) -> bool:
+    seen, todo = set(), list(graph.get(start, ()))
+    while todo:
+        node = todo.pop()
+        if node == goal:
+            return True
+        if node not in seen:
+            seen.add(node)
+            todo.extend(graph.get(node, ()))
+    return False
+
+
+def _check_unused(v: Verified) -> None:
+    """Every actor and issue must be backed by at least one verified fact or event."""
+    used_actors = {a for f in v.facts.values() for a in f.record.actors}
+    used_actors |= {f.record.attribution.actor for f in v.facts.values()}
+    used_actors |= {r.actor for e in v.events.values() for r in e.record.roles}
+    used_issues = {i for f in v.facts.values() for i in f.record.issues}
+    used_issues |= {i for e in v.events.values() for i in e.record.issues}
+    for table, used, kind in ((v.actors, used_actors, "actor"), (v.issues, used_issues, "issue")):
+        for rid, loaded in list(table.items()):
+            if rid not in used:
+                v.problems.append(loaded.origin.problem(
+                    f"no verified fact or event concerns this {kind}; a page needs evidence",
+                    record=rid))
+                del table[rid]
+

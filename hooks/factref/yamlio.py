@@ -1,0 +1,178 @@
+"""Read record files as YAML, keeping the position of every key and item.
+
+Record text is data, so the loader is deliberately narrow:
+
+- every scalar is a string, except an empty value or ``null``/``~`` (None): ``yes``, ``1.10`` and
+  ``2025-06`` stay exactly as typed;
+- a key given twice in one mapping is an error (PyYAML alone silently keeps the last);
+- anchors and aliases are refused, which also rules out alias bombs;
+- the file must be UTF-8 (a leading byte-order mark is allowed and dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+try:  # libyaml's parser is several times faster than the pure-Python one.
+    from yaml.cyaml import CParser
+
+    _PARSER: tuple[type, ...] = (CParser,)
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    _PARSER = (Reader, Scanner, Parser, Composer)
+
+
+@dataclass(frozen=True)
+class Pos:
+    """1-based line and column in a record file."""
+
+    line: int
+    column: int
+
+
+class LocatedDict(dict):  # type: ignore[type-arg]
+    """A mapping that remembers where it and each of its keys were written."""
+
+    pos: Pos
+    key_pos: dict[Any, Pos]
+
+
+class LocatedList(list):  # type: ignore[type-arg]
+    """A sequence that remembers where it and each of its items were written."""
+
+    pos: Pos
+    item_pos: list[Pos]
+
+
+class YamlProblem(Exception):
+    """A file that is not a well-formed record file; carries the position when one is known."""
+
+    def __init__(self, message: str, pos: Pos | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.pos = pos
+
+
+def _pos(node: Node) -> Pos:
+    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Resolver(BaseResolver):
+    """Resolves nothing implicitly but null: all other plain scalars are strings."""
+
+
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+
+class _Constructor(SafeConstructor):
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen: set[int] = set()
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        if id(node) in self._seen:
+            raise YamlProblem(
+                "anchors and aliases (&name / *name) are not allowed in records; "
+                "write the value out in full",
+                _pos(node),
+            )
+        self._seen.add(id(node))
+        if isinstance(node, MappingNode):
+            return self._mapping(node)
+        if isinstance(node, SequenceNode):
+            items = LocatedList(self.construct_object(child) for child in node.value)
+            items.pos = _pos(node)
+            items.item_pos = [_pos(child) for child in node.value]
+            return items
+        if isinstance(node, ScalarNode):
+            if node.tag == "tag:yaml.org,2002:null":
+                return None
+            if node.tag != "tag:yaml.org,2002:str":
+                raise YamlProblem(f"YAML tag {node.tag!r} is not allowed in records", _pos(node))
+            return node.value
+        raise YamlProblem(f"unsupported YAML node {node.tag!r}", _pos(node))  # pragma: no cover
+
+    def _mapping(self, node: MappingNode) -> LocatedDict:
+        result = LocatedDict()
+        result.pos = _pos(node)
+        result.key_pos = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem("merge keys (<<) are not allowed in records", _pos(key_node))
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem("a mapping key must be a plain string", _pos(key_node))
+            key = key_node.value
+            if key in result:
+                first = result.key_pos[key]
+                raise YamlProblem(
+                    f"duplicate key {key!r} (first given on line {first.line}); "
+                    "YAML would silently keep only the last value",
+                    _pos(key_node),
+                )
+            result.key_pos[key] = _pos(key_node)
+            result[key] = self.construct_object(value_node)
+        return result
+
+
+class _Loader(*_PARSER, _Constructor, _Resolver):  # type: ignore[misc]
+    def __init__(self, stream: str) -> None:
+        if len(_PARSER) == 1:
+            _PARSER[0].__init__(self, stream)
+        else:  # pragma: no cover
+            _PARSER[0].__init__(self, stream)
+            for base in _PARSER[1:]:
+                base.__init__(self)
+        _Constructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+def decode(data: bytes) -> str:
+    """Decode a record file's bytes as UTF-8, naming the line of the first bad byte."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlProblem(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            Pos(line, column),
+        ) from None
+
+
+def load(data: bytes) -> Any:
+    """Parse one YAML document from ``data`` into LocatedDict/LocatedList/str/None values."""
+    text = decode(data)
+    if "\x00" in text:
+        raise YamlProblem("the file contains a NUL character", None)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        return loader.construct_object(node)
+    except YamlProblem:
+        raise
+    except (yaml.MarkedYAMLError, ConstructorError) as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = Pos(mark.line + 1, mark.column + 1) if mark else None
+        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        raise YamlProblem(f"malformed YAML: {message}", pos) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"malformed YAML: {exc}", None) from None
+    finally:
+        loader.dispose()
