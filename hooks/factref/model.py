@@ -36,7 +36,7 @@ class Citation:
         return f"{page_path('sources', self.passage.source)}#{self.passage.anchor}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one view per fact: identity is equality
 class FactView:
     fact: Fact
     citations: tuple[Citation, ...]

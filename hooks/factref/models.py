@@ -43,6 +43,13 @@ class BodySpan(Record):
     ends_with: Text = Field(description="Verbatim text the body ends with (found once).")
 
 
+class NonClaim(Record):
+    """A body sentence that asserts nothing (a subheading, a dateline), with the reason."""
+
+    sentence: Text = Field(description="The sentence as the coverage report lists it.")
+    reason: Text
+
+
 class Source(Record):
     """A source text in seeds/, pinned by its SHA-256, with its bibliographic metadata."""
 
@@ -61,7 +68,15 @@ class Source(Record):
         None, description="Publication date as printed; leave empty when the copy gives none."
     )
     url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]{1,500}$")] | None = None
+    outlets: list[Id] = Field(
+        default_factory=list,
+        description="Actor records (kind: outlet) of the publisher and distributor of this copy.",
+    )
     body: BodySpan
+    non_claims: list[NonClaim] = Field(
+        default_factory=list,
+        description="Body sentences judged to carry no claim; all others must be cited.",
+    )
 
 
 class Actor(Record):

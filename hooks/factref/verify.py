@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import Loaded, Origin, Records
-from .models import Actor, DateSpec, Event, Fact, Issue
+from .models import Actor, DateSpec, Event, Fact, Issue, Source
 from .problems import Problem
 from .quotes import Passage, QuoteError, resolve
 from .sources import SourceText, read_source
@@ -34,6 +34,7 @@ class Verified:
     events: dict[str, Loaded[Event]] = field(default_factory=dict)
     facts: dict[str, Loaded[Fact]] = field(default_factory=dict)
     passages: dict[str, list[Passage]] = field(default_factory=dict)
+    rejected_sources: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -43,11 +44,18 @@ def verify(records: Records, root: Path, seeds_dir: str = "seeds") -> Verified:
         result = read_source(loaded, root / seeds_dir, seeds_dir)
         if isinstance(result, Problem):
             out.problems.append(result)
+            out.rejected_sources.add(sid)
         else:
             out.sources[sid] = result
             out.source_origins[sid] = loaded.origin
     out.actors = dict(records.actors)
     out.issues = dict(records.issues)
+    for sid in list(out.sources):
+        problems = _source_outlets(out.sources[sid].source, out.source_origins[sid], out)
+        if problems:
+            out.problems.extend(problems)
+            out.rejected_sources.add(sid)
+            del out.sources[sid]
     for fid, loaded in records.facts.items():
         problems, passages = check_fact(loaded, out, records)
         if problems:
@@ -65,6 +73,18 @@ def verify(records: Records, root: Path, seeds_dir: str = "seeds") -> Verified:
     _check_order_cycles(out)
     _check_unused(out)
     return out
+
+
+def _source_outlets(source: Source, o: Origin, v: Verified) -> list[Problem]:
+    problems = []
+    for i, aid in enumerate(source.outlets):
+        actor = v.actors.get(aid)
+        if actor is None:
+            problems.append(o.problem(f"unknown actor {aid!r}", "outlets", i, record=source.id))
+        elif actor.record.kind != "outlet":
+            problems.append(o.problem(f"{aid!r} is a {actor.record.kind}, not an outlet",
+                                      "outlets", i, record=source.id))
+    return problems
 
 
 def check_fact(
@@ -102,8 +122,8 @@ def check_fact(
 
 
 def _missing_source(sid: str, v: Verified) -> str:
-    if sid in v.source_origins or any(sid == s for s in v.sources):
-        return f"source {sid!r} is not usable (see its own error)"
+    if sid in v.rejected_sources:
+        return f"source {sid!r} did not verify (see its own error), so nothing can cite it"
     return f"unknown source {sid!r}; registered sources: {', '.join(sorted(v.sources)) or 'none'}"
 
 
@@ -276,6 +296,7 @@ def _check_unused(v: Verified) -> None:
     used_actors = {a for f in v.facts.values() for a in f.record.actors}
     used_actors |= {f.record.attribution.actor for f in v.facts.values()}
     used_actors |= {r.actor for e in v.events.values() for r in e.record.roles}
+    used_actors |= {a for s in v.sources.values() for a in s.source.outlets}
     used_issues = {i for f in v.facts.values() for i in f.record.issues}
     used_issues |= {i for e in v.events.values() for i in e.record.issues}
     for table, used, kind in ((v.actors, used_actors, "actor"), (v.issues, used_issues, "issue")):
