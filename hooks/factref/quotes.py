@@ -57,10 +57,11 @@ def resolve(evidence: Evidence, source: SourceText) -> Passage:
     if evidence.suffix is not None:
         hits = _with_context(hits, quote, evidence.suffix, source, before=False)
     if len(hits) > 1:
-        lines = ", ".join(str(source.line_of(body.starts[h])) for h in hits)
+        where = ", ".join(source.position_of(body.starts[h]) for h in hits)
         raise QuoteError(
             f"quote is ambiguous: it occurs {len(hits)} times in source {source.source.id!r} "
-            f"(lines {lines}); add a prefix or suffix with the words around the intended one"
+            f"(at line:column {where}); add a prefix or suffix with the words around the "
+            "intended one"
         )
     start, end = body.raw_span(hits[0], hits[0] + len(quote))
     return Passage(source.source.id, start, end, source.raw[start:end])

@@ -39,6 +39,10 @@ class SourceText:
     def line_of(self, offset: int) -> int:
         return self.raw.count("\n", 0, offset) + 1
 
+    def position_of(self, offset: int) -> str:
+        """``line:column`` (1-based) of a raw offset, for messages."""
+        return f"{self.line_of(offset)}:{offset - self.raw.rfind(chr(10), 0, offset)}"
+
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         """Non-blank paragraphs of the whole file, each marked as body or furniture."""

@@ -1,0 +1,150 @@
+"""Shared fixtures: small projects built in tmp_path around the real seed article."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from factref.pipeline import Result, run
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_ID = "000_ed07831bd54794ff"
+SEED = ROOT / "seeds" / f"{SEED_ID}.txt"
+HOOK = ROOT / "hooks" / "factref_hooks.py"
+
+SOURCES_YML = f"""\
+sources:
+  - id: "{SEED_ID}"
+    file: {SEED_ID}.txt
+    sha256: 30af8cc3b064c9d07a3ce441eb9a1fe153aac310b9100d1e728daabd3a05b750
+    headline: China courts South Korea as it pressures Japan over Taiwan
+    publisher: Bloomberg News
+    body:
+      starts_with: Hours after President Xi Jinping posed for selfies
+      ends_with: Both the U.S. and Japan would have closely monitored the meeting.”
+"""
+
+ACTORS_YML = """\
+actors:
+  - {id: xi-jinping, name: Xi Jinping, kind: person, aliases: [Xi, the Chinese leader]}
+  - {id: lee-jae-myung, name: Lee Jae Myung, kind: person, aliases: [Lee]}
+  - {id: china, name: China, kind: state, aliases: [Beijing]}
+  - {id: japan, name: Japan, kind: state, aliases: [Tokyo]}
+  - {id: xinhua, name: Xinhua News Agency, kind: outlet, aliases: [Xinhua]}
+"""
+
+GOOD_FACTS = f"""\
+facts:
+  - id: selfies
+    claim: Xi Jinping posed for selfies with Lee Jae Myung in Beijing.
+    actors: [xi-jinping, lee-jae-myung]
+    attribution: {{kind: narration}}
+    evidence:
+      - source: "{SEED_ID}"
+        quote: President Xi Jinping posed for selfies with South Korea's Lee Jae Myung in Beijing
+  - id: export-controls
+    claim: China escalated its dispute with Japan by imposing export controls.
+    actors: [china, japan]
+    attribution: {{kind: narration}}
+    evidence:
+      - source: "{SEED_ID}"
+        quote: China sent a very different message to Japan, escalating their dispute by imposing export controls.
+  - id: one-china
+    claim: Lee reiterated respect for the "One China" policy, according to Xinhua.
+    actors: [lee-jae-myung]
+    attribution: {{kind: report, actor: xinhua}}
+    evidence:
+      - source: "{SEED_ID}"
+        quote: He reiterated Seoul’s respect for the “One China” policy, according to Xinhua News Agency
+        refers: {{He: lee-jae-myung}}
+"""
+
+MKDOCS_YML = f"""\
+site_name: Fixture
+hooks:
+  - {HOOK}
+theme:
+  name: material
+  font: false
+validation:
+  omitted_files: ignore
+  absolute_links: warn
+  unrecognized_links: warn
+  anchors: warn
+nav:
+  - Home: index.md
+  - Actors: actors/index.md
+"""
+
+
+@dataclass
+class Project:
+    """A throwaway reference project: seeds/, facts/ and a minimal MkDocs site."""
+
+    root: Path
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def write_bytes(self, rel: str, data: bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return path
+
+    def run(self) -> Result:
+        return run(self.root)
+
+    def problems(self) -> list[str]:
+        return [str(p) for p in self.run().problems]
+
+    def build(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        )
+
+    def page(self, rel: str) -> str:
+        return (self.root / "site" / rel).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A project with the seed, its registry entry, a few actors and one good fact."""
+    p = Project(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    shutil.copyfile(SEED, tmp_path / "seeds" / SEED.name)
+    p.write("facts/sources.yml", SOURCES_YML)
+    p.write("facts/actors.yml", ACTORS_YML)
+    p.write("facts/claims.yml", GOOD_FACTS)
+    p.write("mkdocs.yml", MKDOCS_YML)
+    p.write("docs/index.md", "# Fixture\n\nSee the [actors](actors/index.md).\n")
+    return p
+
+
+def fact(fid: str, claim: str, quote: str, *, actors: str = "[china]", extra: str = "",
+         evidence_extra: str = "") -> str:
+    """YAML for one fact record, for tests that vary one thing at a time."""
+    return f"""\
+facts:
+  - id: {fid}
+    claim: {claim}
+    actors: {actors}
+    attribution: {{kind: narration}}
+{extra}    evidence:
+      - source: "{SEED_ID}"
+        quote: {quote}
+{evidence_extra}"""
