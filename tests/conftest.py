@@ -109,7 +109,7 @@ class Project:
 
     def build(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", *args],
+            [sys.executable, "-m", "mkdocs", "build", *args],
             cwd=self.root,
             capture_output=True,
             text=True,
