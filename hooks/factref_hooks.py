@@ -10,6 +10,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from factref.pipeline import run
@@ -21,6 +23,23 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.hooks.factref")
 
+SHIM = "assets/vendor/iframe-worker/shim.js"
+"""Where the offline bundle's Web Worker shim goes; from npm's iframe-worker (see package.json)."""
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+@event_priority(100)  # before Material's offline plugin, which adds a CDN shim if none is named
+def on_config(config: MkDocsConfig, **kwargs: object) -> MkDocsConfig:
+    if _offline(config):
+        polyfills = config.extra.setdefault("polyfills", [])
+        if SHIM not in polyfills:
+            polyfills.append(SHIM)
+    return config
+
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     root = Path(config.config_file_path).parent
@@ -29,10 +48,38 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         # A warning under the mkdocs logger tree: `mkdocs build --strict` fails on any of them,
         # while a non-strict build still renders every record that verified.
         log.warning(str(problem))
-    for path, content in Renderer(result.site).pages().items():
+    renderer = Renderer(result.site, directory_urls=config.use_directory_urls)
+    edit = _edit_paths(result)
+    for file in files.documentation_pages():
+        file.edit_uri = f"docs/{file.src_uri}"
+    for path, content in renderer.pages().items():
         existing = files.get_file_from_path(path)
         if existing is not None:
             log.warning(f"docs/{path} is generated from the records; remove the hand-written file")
             files.remove(existing)
-        files.append(File.generated(config, path, content=content))
+        generated = File.generated(config, path, content=content)
+        generated.edit_uri = edit.get(path)
+        files.append(generated)
+    if _offline(config):
+        files.append(_vendor(root / "node_modules/iframe-worker/shim/index.js", SHIM, config))
     return files
+
+
+def _edit_paths(result: object) -> dict[str, str]:
+    """Docs path of each generated record page → the YAML file behind it ("Edit this page")."""
+    v = result.verified  # type: ignore[attr-defined]
+    paths = {}
+    for kind in ("actors", "issues", "events"):
+        for rid, loaded in getattr(v, kind).items():
+            paths[f"{kind}/{rid}.md"] = loaded.origin.file
+    for sid, origin in v.source_origins.items():
+        paths[f"sources/{sid}.md"] = origin.file
+    return paths
+
+
+def _vendor(src: Path, dest: str, config: MkDocsConfig) -> File:
+    if not src.is_file():
+        raise PluginError(
+            f"{src} is missing: the offline bundle needs the npm packages; run `npm ci` first"
+        )
+    return File.generated(config, dest, abs_src_path=str(src))

@@ -42,7 +42,8 @@ def test_source_page_links_each_passage_back_to_its_facts(project: Project) -> N
     assert 'href="../../actors/xi-jinping/#fact-selfies"' in page
     assert page.count('class="fr-body"') == 22
     assert page.count('class="fr-furniture"') == 12
-    assert '<mark class="fr-cited" data-passages="q-2875-2964">' in page
+    assert ('<mark class="fr-cited" data-passages="q-2875-2964" title="Cited by: Lee reiterated '
+            'respect for the &quot;One China&quot; policy, according to Xinhua.">') in page
 
 
 def test_record_text_is_data_not_markup(project: Project) -> None:

@@ -151,6 +151,8 @@ class Segment:
     passages: tuple[Passage, ...]
     anchors: tuple[Passage, ...]
     """Passages that start here: their anchors go right before this segment."""
+    endings: tuple[Passage, ...] = ()
+    """Passages that end with this segment: their back-references go right after it."""
 
 
 @dataclass(frozen=True)
@@ -160,10 +162,15 @@ class ParagraphView:
     segments: tuple[Segment, ...]
 
 
+def cited_passages(site: Site, sid: str) -> list[Passage]:
+    """The distinct passages of a source that facts cite, in text order."""
+    return sorted({c.passage for v in site.facts.values() for c in v.citations
+                   if c.passage.source == sid})
+
+
 def source_paragraphs(site: Site, sid: str) -> list[ParagraphView]:
     source = site.sources[sid]
-    passages = sorted({c.passage for v in site.facts.values() for c in v.citations
-                       if c.passage.source == sid})
+    passages = cited_passages(site, sid)
     out = []
     for para in source.paragraphs:
         inside = [p for p in passages if p.start < para.end and p.end > para.start]
@@ -173,6 +180,7 @@ def source_paragraphs(site: Site, sid: str) -> list[ParagraphView]:
         for a, b in zip(cuts, cuts[1:], strict=False):
             covering = tuple(p for p in inside if p.start <= a and p.end >= b)
             starting = tuple(p for p in inside if p.start == a)
-            segments.append(Segment(source.raw[a:b], covering, starting))
+            ending = tuple(p for p in inside if p.end == b)
+            segments.append(Segment(source.raw[a:b], covering, starting, ending))
         out.append(ParagraphView(para.in_body, source.line_of(para.start), tuple(segments)))
     return out

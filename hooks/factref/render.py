@@ -1,13 +1,15 @@
 """Render: the site model → Markdown pages, from Jinja templates.
 
-Record text is data. Every value a template prints is escaped for Markdown *and* HTML unless it
-was deliberately marked safe, so a claim containing ``<script>`` or ``[x](javascript:...)`` shows
-as those characters and never becomes markup.
+Record text is data. Every value a Markdown template prints is escaped for Markdown *and* HTML
+unless it was deliberately marked safe, so a claim containing ``<script>`` or
+``[x](javascript:...)`` shows as those characters and never becomes markup. Raw-HTML fragments
+(the source text, the SVG maps) use the ``html`` filter or an HTML-escaping environment.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 from typing import Any
@@ -15,10 +17,17 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .model import KIND_TITLES, Site, page_path, source_paragraphs
+from .coverage import coverage
+from .graph import KIND_COLOURS, Drawing, full_map, neighbourhood
+from .jsonld import jsonld
+from .model import KIND_TITLES, Site, cited_passages, page_path, source_paragraphs
+from .quotes import Passage
+from .timeline import order_events
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~=^])")
 _SPACE = re.compile(r"\s+")
+SECTIONS = ("actors", "issues", "events", "sources")
+TOP_PAGES = ("timeline", "map", "coverage")
 
 
 def md_escape(value: Any) -> Markup:
@@ -27,17 +36,22 @@ def md_escape(value: Any) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True)))
 
 
+def attr_text(value: Any) -> Markup:
+    """Text for an HTML attribute or a Markdown link title: one line, HTML-escaped."""
+    return Markup(html.escape(_SPACE.sub(" ", str(value)).strip(), quote=True))
+
+
+def html_text(value: Any) -> Markup:
+    """Text for a raw-HTML context (element content), whitespace kept."""
+    return escape(str(value))
+
+
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return md_escape(value)
-
-
-def html_text(value: Any) -> Markup:
-    """Text for a raw-HTML context (attributes or element content)."""
-    return escape(str(value))
 
 
 def make_env() -> Environment:
@@ -51,41 +65,110 @@ def make_env() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_escape
+    env.filters["attr"] = attr_text
     env.filters["html"] = html_text
     env.filters["ids"] = lambda items: Markup(" ".join(str(escape(i)) for i in items))
     return env
 
 
-class Renderer:
-    """Renders every generated page of a site; ``pages()`` yields (docs path, Markdown)."""
+def make_svg_env() -> Environment:
+    return Environment(
+        loader=PackageLoader("factref", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
-    def __init__(self, site: Site) -> None:
+
+def built_url(docs_path: str, directory_urls: bool) -> str:
+    """The URL (relative to the site root) MkDocs gives the page built from ``docs_path``."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return stem if directory_urls else stem + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def relative_url(target: str, here: str, directory_urls: bool) -> str:
+    """Link from the page built from ``here`` to ``target`` (a docs path, maybe with #anchor)."""
+    path, _, anchor = target.partition("#")
+    to, at = built_url(path, directory_urls), built_url(here, directory_urls)
+    base = posixpath.dirname(at) if not at.endswith("/") else at.rstrip("/")
+    rel = posixpath.relpath(to or ".", base or ".")
+    if to.endswith("/") or not to:
+        rel = rel.rstrip("/") + "/" if rel != "." else "./"
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+class Renderer:
+    """Renders every generated page of a site; ``pages()`` returns {docs path: Markdown}."""
+
+    def __init__(self, site: Site, *, directory_urls: bool = True) -> None:
         self.site = site
+        self.directory_urls = directory_urls
         self.env = make_env()
+        self.svg_env = make_svg_env()
+        self.coverage, _ = coverage(site)
 
     def pages(self) -> dict[str, str]:
-        site = self.site
-        out: dict[str, str] = {}
+        site, out = self.site, {}
         for aid, actor in site.actors.items():
-            out.update(self._page("actors", aid, "actor.md.j2", actor=actor))
+            out.update(self._page("actors", aid, "actor.md.j2", actor=actor,
+                                  neighbourhood=neighbourhood(site, aid)))
         for iid, issue in site.issues.items():
             out.update(self._page("issues", iid, "issue.md.j2", issue=issue))
         for eid, event in site.events.items():
             out.update(self._page("events", eid, "event.md.j2", event=event))
         for sid, source in site.sources.items():
-            paragraphs = source_paragraphs(site, sid)
             out.update(self._page("sources", sid, "source.md.j2", source=source,
-                                  paragraphs=paragraphs))
-        for kind in ("actors", "issues", "events", "sources"):
+                                  paragraphs=source_paragraphs(site, sid)))
+        for kind in SECTIONS:
             out.update(self._page(kind, "index", f"{kind}-index.md.j2"))
+        out.update(self._top("timeline", entries=order_events(site.events)))
+        out.update(self._top("map", drawing=full_map(site)))
+        out.update(self._top("coverage", reports=self.coverage))
         return out
 
+    def _top(self, name: str, **context: Any) -> dict[str, str]:
+        return self._render(f"{name}.md", f"{name}.md.j2", **context)
+
     def _page(self, kind: str, rid: str, template: str, **context: Any) -> dict[str, str]:
-        here = page_path(kind, rid)
+        return self._render(page_path(kind, rid), template, kind=kind, rid=rid, **context)
+
+    def _render(self, here: str, template: str, **context: Any) -> dict[str, str]:
+        def url(target: str) -> Markup:
+            return Markup(escape(relative_url(target, here, self.directory_urls)))
+
+        def svg(drawing: Drawing | None) -> Markup:
+            if drawing is None:
+                return Markup("")
+            text = self.svg_env.get_template("map.svg.j2").render(
+                drawing=drawing, url=url, page_path=page_path, actors=self.site.actors,
+                colours=KIND_COLOURS)
+            # One raw-HTML block for Markdown: no blank lines inside.
+            return Markup("\n".join(line for line in text.splitlines() if line.strip()))
+
+        def ld(kind: str, rid: str) -> Markup:
+            data = jsonld(self.site, kind, rid)
+            text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+            text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            return Markup(f'<script type="application/ld+json">{text}</script>')
+
+        def cited_by(passages: tuple[Passage, ...]) -> str:
+            views = dict.fromkeys(v for p in passages
+                                  for v in self.site.by_passage[(p.source, p.start, p.end)])
+            return "Cited by: " + "; ".join(v.fact.claim for v in views)
+
         text = self.env.get_template(template).render(
             site=self.site,
+            site_passages=lambda sid: cited_passages(self.site, sid),
+            cited_by=cited_by,
             here=here,
-            link=lambda target: Markup(_relative(target, here)),
+            link=lambda target: Markup(_relative_md(target, here)),
+            url=url,
+            svg=svg,
+            jsonld=ld,
             page_path=page_path,
             kind_titles=KIND_TITLES,
             **context,
@@ -93,7 +176,7 @@ class Renderer:
         return {here: text}
 
 
-def _relative(target: str, here: str) -> str:
+def _relative_md(target: str, here: str) -> str:
     path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(here))
+    rel = posixpath.relpath(path, posixpath.dirname(here) or ".")
     return f"{rel}#{anchor}" if anchor else rel

@@ -1,0 +1,51 @@
+"""schema.org descriptions of generated pages, embedded as JSON-LD."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Site
+
+ACTOR_TYPES = {"person": "Person", "state": "Country", "organisation": "Organization",
+               "outlet": "NewsMediaOrganization"}
+
+
+def _article(site: Site, sid: str) -> dict[str, Any]:
+    src = site.sources[sid].source
+    data: dict[str, Any] = {"@type": "NewsArticle", "headline": src.headline,
+                            "publisher": {"@type": "Organization", "name": src.publisher}}
+    if src.byline:
+        data["author"] = src.byline
+    if src.published:
+        data["datePublished"] = src.published
+    if src.url:
+        data["url"] = src.url
+    return data
+
+
+def jsonld(site: Site, kind: str, rid: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"@context": "https://schema.org"}
+    if kind == "actors":
+        actor = site.actors[rid]
+        data.update({"@type": ACTOR_TYPES[actor.kind], "name": actor.name})
+        if actor.aliases:
+            data["alternateName"] = list(actor.aliases)
+        views = site.by_actor.get(rid, []) + site.by_speaker.get(rid, [])
+    elif kind == "issues":
+        data.update({"@type": "DefinedTerm", "name": site.issues[rid].name})
+        views = site.by_issue.get(rid, [])
+    elif kind == "events":
+        event = site.events[rid]
+        data.update({"@type": "Event", "name": event.name})
+        if event.place:
+            data["location"] = {"@type": "Place", "name": event.place}
+        if event.date and event.date.value and not event.date.value.startswith("--"):
+            data["startDate"] = event.date.value
+        views = site.by_event.get(rid, [])
+        data["actor"] = [{"@type": ACTOR_TYPES[site.actors[r.actor].kind],
+                          "name": site.actors[r.actor].name} for r in event.roles]
+    else:
+        return {**data, **_article(site, rid)}
+    sources = sorted({c.passage.source for v in views for c in v.citations})
+    data["subjectOf"] = [_article(site, sid) for sid in sources]
+    return data
