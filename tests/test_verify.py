@@ -268,3 +268,54 @@ def test_unused_actor_is_reported(project: Project) -> None:
         "facts/more-actors.yml:2:5: actors[0] (record 'nara'): no verified fact or event concerns this "
         "actor; a page needs evidence"
     ]
+
+
+def test_prefix_must_be_whole_words(project: Project) -> None:
+    add_repeated_source(project)
+    project.write("facts/extra.yml", rep_fact("        prefix: ater,\n"))
+    assert project.problems() == [
+        "facts/extra.yml:9:9: facts[0].evidence[0].prefix (record 'rep-fact'): prefix 'ater,' "
+        "does not match the text before any occurrence of the quote",
+        UNUSED_MINISTER,
+    ]
+
+
+def test_a_name_inside_another_actors_longer_name_does_not_count(project: Project) -> None:
+    project.write("facts/more-actors.yml", """\
+        actors:
+          - {id: china-daily, name: China Daily, kind: outlet}
+        """)
+    project.write("facts/extra.yml", fact(
+        "masked", "China Daily reported on export license reviews.",
+        "export license reviews for certain rare earth-related items, state-run China Daily "
+        "reported", actors="[china, china-daily]"))
+    assert project.problems() == [
+        "facts/extra.yml:4:14: facts[0].actors[0] (record 'masked'): actor 'china' is not "
+        "named in the evidence (by 'China' or 'Beijing'); quote the words that name it, add an "
+        "alias, or declare a pronoun under 'refers'",
+        # fail closed: its only fact was rejected, so China Daily has no evidence left
+        "facts/more-actors.yml:2:5: actors[0] (record 'china-daily'): no verified fact or event "
+        "concerns this actor; a page needs evidence",
+    ]
+
+
+def test_event_role_actors_must_be_named_in_its_evidence(project: Project) -> None:
+    project.write("facts/events.yml", """\
+        events:
+          - id: controls
+            name: China imposes export controls
+            roles:
+              - {actor: china, role: initiator}
+              - {actor: xi-jinping, role: target}
+        """)
+    project.write("facts/extra.yml", fact(
+        "controls-fact", "China imposed export controls.",
+        "China sent a very different message to Japan, escalating their dispute by imposing "
+        "export controls", extra="    event: controls\n"))
+    assert project.problems() == [
+        "facts/events.yml:6:10: events[0].roles[1].actor (record 'controls'): actor "
+        "'xi-jinping' is not named in the evidence of this event's facts (by 'Xi Jinping' or "
+        "'Xi' or 'the Chinese leader')",
+        "facts/extra.yml:6:5: facts[0].event (record 'controls-fact'): left out: its event "
+        "'controls' did not verify",
+    ]

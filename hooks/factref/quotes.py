@@ -74,12 +74,18 @@ def _with_context(
     text = source.body.text
     kept = []
     for h in hits:
+        # Context must be whole words: a prefix "ing" does not match after "saying".
         if before:
-            near = text[max(0, h - len(wanted) - 1) : h].rstrip()
-            ok = near.endswith(wanted)
+            near = text[max(0, h - len(wanted) - 2) : h].rstrip()
+            cut = len(near) - len(wanted)
+            ok = near.endswith(wanted) and not (
+                cut > 0 and wanted[0].isalnum() and near[cut - 1].isalnum()
+            )
         else:
-            near = text[h + len(quote) : h + len(quote) + len(wanted) + 1].lstrip()
-            ok = near.startswith(wanted)
+            near = text[h + len(quote) : h + len(quote) + len(wanted) + 2].lstrip()
+            ok = near.startswith(wanted) and not (
+                len(near) > len(wanted) and wanted[-1].isalnum() and near[len(wanted)].isalnum()
+            )
         if ok:
             kept.append(h)
     if not kept:

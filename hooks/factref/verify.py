@@ -15,6 +15,7 @@ from .models import Actor, DateSpec, Event, Fact, Issue, Source
 from .problems import Problem
 from .quotes import Passage, QuoteError, resolve
 from .sources import SourceText, read_source
+from .naming import Naming
 from .text import contains_phrase
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -35,6 +36,7 @@ class Verified:
     facts: dict[str, Loaded[Fact]] = field(default_factory=dict)
     passages: dict[str, list[Passage]] = field(default_factory=dict)
     rejected_sources: set[str] = field(default_factory=set)
+    naming: Naming = field(default_factory=lambda: Naming(()))
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -50,6 +52,7 @@ def verify(records: Records, root: Path, seeds_dir: str = "seeds") -> Verified:
             out.source_origins[sid] = loaded.origin
     out.actors = dict(records.actors)
     out.issues = dict(records.issues)
+    out.naming = Naming(a.record for a in out.actors.values())
     for sid in list(out.sources):
         problems = _source_outlets(out.sources[sid].source, out.source_origins[sid], out)
         if problems:
@@ -168,9 +171,7 @@ def _fact_against_evidence(
         named.append(fact.attribution.actor)
     for aid in named:
         actor = v.actors[aid].record
-        if aid not in refers and not any(
-            contains_phrase(evidence, n) for n in (actor.name, *actor.aliases)
-        ):
+        if aid not in refers and not v.naming.names_actor(evidence, aid):
             path = ("actors", fact.actors.index(aid)) if aid in fact.actors else ("attribution",)
             problems.append(o.problem(
                 f"actor {aid!r} is not named in the evidence (by {_names(actor)}); quote the "
@@ -240,6 +241,14 @@ def check_event(loaded: Loaded[Event], v: Verified, records: Records) -> list[Pr
                                   "'event'); an event needs evidence", record=event.id))
         return problems
     evidence = " ".join(p.text for f in facts for p in v.passages[f.record.id])
+    refers = {a for f in facts for ev in f.record.evidence for a in ev.refers.values()}
+    for i, role in enumerate(event.roles):
+        if role.actor in v.actors and role.actor not in refers and not v.naming.names_actor(
+            evidence, role.actor
+        ):
+            problems.append(o.problem(
+                f"actor {role.actor!r} is not named in the evidence of this event's facts (by "
+                f"{_names(v.actors[role.actor].record)})", "roles", i, "actor", record=event.id))
     if event.date:
         problems.extend(date_problems(event.date, evidence, o, ("date",), event.id))
     if event.place and not contains_phrase(evidence, event.place):
