@@ -11,6 +11,7 @@ from urllib.parse import unquote, urldefrag, urljoin
 from factref.text import normalise_quote
 
 _TAG = re.compile(r"<[^>]+>")
+_BACKREF = re.compile(r'<sup class="fr-backref">.*?</sup>')
 
 
 class _Collector(HTMLParser):
@@ -66,10 +67,11 @@ def broken_links(site: Path) -> list[str]:
 
 
 def text_after_anchor(page: Path, anchor: str, length: int = 2000) -> str:
-    """Normalised text that follows the element with id ``anchor`` in document order."""
+    """Normalised source text that follows the element with id ``anchor`` in document order
+    (the back-reference numbers the page adds after passages are not source text)."""
     source = page.read_text(encoding="utf-8")
     at = source.index(f'id="{anchor}"')
-    rest = source[source.index(">", at) + 1 : at + length * 4]
+    rest = _BACKREF.sub("", source[source.index(">", at) + 1 : at + length * 6])
     return normalise_quote(html.unescape(_TAG.sub("", rest)))[:length]
 
 

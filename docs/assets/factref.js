@@ -19,7 +19,13 @@
     var anchor = document.getElementById(id);
     if (anchor) anchor.scrollIntoView({ block: "center" });
   }
+  // Material's search dialog carries no accessible name; give it one.
+  function nameDialogs() {
+    document.querySelectorAll("[role=dialog]:not([aria-label]):not([aria-labelledby])")
+      .forEach(function (el) { el.setAttribute("aria-label", "Search"); });
+  }
   window.addEventListener("hashchange", highlight);
+  document.addEventListener("DOMContentLoaded", nameDialogs);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", highlight);
   } else {
