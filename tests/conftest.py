@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from factref.pipeline import Result, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,14 +53,18 @@ facts:
     attribution: {{kind: narration}}
     evidence:
       - source: "{SEED_ID}"
-        quote: China sent a very different message to Japan, escalating their dispute by imposing export controls.
+        quote: >-
+          China sent a very different message to Japan, escalating their dispute by imposing
+          export controls.
   - id: one-china
     claim: Lee reiterated respect for the "One China" policy, according to Xinhua.
     actors: [lee-jae-myung]
     attribution: {{kind: report, actor: xinhua}}
     evidence:
       - source: "{SEED_ID}"
-        quote: He reiterated Seoul’s respect for the “One China” policy, according to Xinhua News Agency
+        quote: >-
+          He reiterated Seoul’s respect for the “One China” policy, according to Xinhua News
+          Agency
         refers: {{He: lee-jae-myung}}
 """
 

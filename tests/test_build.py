@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from conftest import SEED_ID, Project, fact
-from sitecheck import broken_links, citation_links, resolve, text_after_anchor
-
 from factref.text import normalise_quote
+from sitecheck import broken_links, citation_links, resolve, text_after_anchor
 
 
 def test_strict_build_generates_every_page_type(project: Project) -> None:

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from sitecheck import broken_links, citation_links, resolve, text_after_anchor
-
 from factref.coverage import coverage
 from factref.pipeline import Result, run
 from factref.text import normalise_quote
+from sitecheck import broken_links, citation_links, resolve, text_after_anchor
 
 
 @pytest.fixture(scope="module")

@@ -61,8 +61,8 @@ def test_quote_in_page_furniture_is_not_citable(project: Project) -> None:
 
 
 REPEATED = (
-    "Masthead\n\nThen the minister said the talks went well on Tuesday. Officials agreed. Later, the "
-    "minister said the talks went well again.\n\nFooter\n"
+    "Masthead\n\nThen the minister said the talks went well on Tuesday. Officials agreed. "
+    "Later, the minister said the talks went well again.\n\nFooter\n"
 )
 
 
@@ -180,10 +180,9 @@ def test_date_must_be_the_evidence_phrase_and_no_sharper(project: Project) -> No
     project.write("facts/extra.yml", fact(
         "dated", "Ties soured in November.", quote, actors="[]",
         extra="    issues: []\n    event: null\n    date: {text: in November, precision: month}\n"))
-    # The fact names nothing to be about, and "in November" is not a phrase of this quote.
     assert project.problems() == [
-        "facts/extra.yml:2:5: facts[0] (record 'dated'): a fact must be about something: name at least one "
-        "of 'actors', 'issues' or 'event'",
+        "facts/extra.yml:2:5: facts[0] (record 'dated'): a fact must be about something: name at "
+        "least one of 'actors', 'issues' or 'event'",
     ]
     project.write("facts/extra.yml", fact(
         "dated", "Ties soured in early November.", quote, actors="[xi-jinping]",
@@ -265,8 +264,8 @@ def test_report_must_be_attributed_to_an_outlet(project: Project) -> None:
 def test_unused_actor_is_reported(project: Project) -> None:
     project.write("facts/more-actors.yml", "actors:\n  - {id: nara, name: Nara, kind: state}\n")
     assert project.problems() == [
-        "facts/more-actors.yml:2:5: actors[0] (record 'nara'): no verified fact or event concerns this "
-        "actor; a page needs evidence"
+        "facts/more-actors.yml:2:5: actors[0] (record 'nara'): no verified fact or event concerns "
+        "this actor; a page needs evidence"
     ]
 
 

@@ -1,4 +1,4 @@
-"""Load: record files in facts/ → typed records, each remembering the file, line and key it came from.
+"""Load: record files in facts/ → typed records, each remembering its file, line and key.
 
 A record that fails validation is reported and left out; the other records of the same file are
 kept, so one typo never hides the rest of an editor's work.
@@ -20,6 +20,7 @@ from .yamlio import load as load_yaml
 
 R = TypeVar("R", bound=Record)
 RECORD_SUFFIXES = (".yml", ".yaml")
+ID_KEYS = {"id", "source", "event", "actor", "actors", "issues", "outlets", "refers"}
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ def _pydantic_problem(err: Any, origin: Origin, model: type[BaseModel], record: 
         allowed = _fields_at(model, loc[:-1])
         hint = _suggest(str(loc[-1]), allowed)
         message = f"unknown field{hint}; allowed here: {', '.join(allowed)}"
-    elif kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "source", "event", "actor"):
+    elif kind == "string_pattern_mismatch" and ID_KEYS & {str(part) for part in loc[-2:]}:
         message = (
             f"{err['input']!r} is not a valid id: use lower-case letters, digits, '-' and '_' "
             "(no spaces, dots, slashes or upper case), at most 80 characters"

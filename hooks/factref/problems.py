@@ -10,8 +10,8 @@ class Problem:
     """One thing wrong with the input, printed like a compiler diagnostic.
 
     ``file`` is relative to the project root; ``line``/``column`` are 1-based (0 when unknown);
-    ``key`` is the dotted path of the offending value inside the file (``facts[3].evidence[0].quote``)
-    and ``record`` the id of the record it belongs to, when there is one.
+    ``key`` is the dotted path of the offending value inside the file
+    (``facts[3].evidence[0].quote``) and ``record`` the id of the record it belongs to, if any.
     """
 
     file: str

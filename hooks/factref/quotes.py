@@ -102,11 +102,21 @@ def nearest(quote: str, source: SourceText) -> tuple[int, int]:
     text = source.body.text
     found = fuzz.partial_ratio_alignment(quote, text)
     start, end = (found.dest_start, found.dest_end) if found else (0, min(len(text), len(quote)))
-    while start > 0 and text[start - 1].isalnum():
+    while start > 0 and _in_word(text[start - 1]):
         start -= 1
-    while end < len(text) and text[end].isalnum():
+    while end < len(text) and _in_word(text[end]):
         end += 1
+    # The alignment may take in punctuation the quote does not need ("Japan," for "Japan\u200b"):
+    # a quote that ends (starts) on a letter is shown the passage that ends (starts) on one too.
+    while end > start and quote[-1:].isalnum() and not text[end - 1].isalnum():
+        end -= 1
+    while start < end and quote[:1].isalnum() and not text[start].isalnum():
+        start += 1
     return start, end
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
 def _not_found(quote: str, source: SourceText) -> str:
@@ -129,6 +139,8 @@ def describe_differences(quote: str, passage: str, limit: int = 3) -> str:
     matcher = difflib.SequenceMatcher(None, qs, ps, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         mine, theirs = "".join(qs[i1:i2]).strip(), "".join(ps[j1:j2]).strip()
+        if op == "replace" and not (mine and theirs):  # e.g. " " against "\u200d ": one side only
+            op = "delete" if mine else "insert"
         if op == "replace":
             parts.append(f"quote has {show(mine)} where the source has {show(theirs)}"
                          + _odd_chars(mine, theirs))

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from .load import Loaded, Origin, Records
 from .models import Actor, DateSpec, Event, Fact, Issue, Source
+from .naming import Naming
 from .problems import Problem
 from .quotes import Passage, QuoteError, resolve
 from .sources import SourceText, read_source
-from .naming import Naming
 from .text import contains_phrase
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -112,7 +112,7 @@ def check_fact(
         except QuoteError as exc:
             problems.append(o.problem(exc.message, "evidence", i, exc.key, record=fact.id))
             continue
-        for j, (words, actor) in enumerate(ev.refers.items()):
+        for words, actor in ev.refers.items():
             if actor not in v.actors:
                 problems.append(o.problem(f"refers to unknown actor {actor!r}", "evidence", i,
                                           "refers", words, record=fact.id))
