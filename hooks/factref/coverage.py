@@ -71,8 +71,8 @@ def coverage(site: Site) -> tuple[list[SourceCoverage], list[Problem]]:
     """Coverage of every source, and a problem for each declared non-claim that matches nothing."""
     reports, problems = [], []
     for sid, source in site.sources.items():
-        cited = [(c.passage, v) for v in site.facts.values() for c in v.citations
-                 if c.passage.source == sid]
+        cited = [(p, v) for p in site.passages_by_source.get(sid, ())
+                 for v in site.by_passage[(p.source, p.start, p.end)]]
         declared = {normalise_quote(n.sentence): n for n in source.source.non_claims}
         found = []
         for start, end in sentences(source):

@@ -134,8 +134,8 @@ def full_map(site: Site) -> Drawing:
                   edge_labels=False)
 
 
-def neighbourhood(site: Site, aid: str) -> Drawing | None:
-    near = [e for e in edges(site) if aid in (e.source, e.target)]
+def neighbourhood(site: Site, aid: str, all_edges: list[Edge]) -> Drawing | None:
+    near = [e for e in all_edges if aid in (e.source, e.target)]
     if not near:
         return None
     ids = sorted({e.source for e in near} | {e.target for e in near})

@@ -52,7 +52,7 @@ class FactView:
 
 @dataclass
 class Site:
-    """Everything the renderer needs, with lookups in both directions."""
+    """Everything the renderer needs, with lookups in both directions, all computed once."""
 
     verified: Verified
     facts: dict[str, FactView] = field(default_factory=dict)
@@ -63,28 +63,26 @@ class Site:
     by_passage: dict[tuple[str, int, int], list[FactView]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    passages_by_source: dict[str, list[Passage]] = field(default_factory=dict)
+    """The distinct passages of each source that facts cite, in text order."""
     events_after: dict[str, list[tuple[str, str]]] = field(
         default_factory=lambda: defaultdict(list)
     )
-
-    @property
-    def actors(self) -> dict[str, Actor]:
-        return {k: v.record for k, v in self.verified.actors.items()}
-
-    @property
-    def issues(self) -> dict[str, Issue]:
-        return {k: v.record for k, v in self.verified.issues.items()}
-
-    @property
-    def events(self) -> dict[str, Event]:
-        return {k: v.record for k, v in self.verified.events.items()}
+    actors: dict[str, Actor] = field(default_factory=dict)
+    issues: dict[str, Issue] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    roles_by_actor: dict[str, list[tuple[Event, str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    events_by_issue: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    issues_by_event: dict[str, list[Issue]] = field(default_factory=dict)
 
     @property
     def sources(self) -> dict[str, SourceText]:
         return self.verified.sources
 
     def actor_events(self, aid: str) -> list[tuple[Event, str]]:
-        return [(e, r.role) for e in self.events.values() for r in e.roles if r.actor == aid]
+        return self.roles_by_actor.get(aid, [])
 
     def related_actors(self, views: list[FactView], exclude: str = "") -> list[Actor]:
         ids: dict[str, None] = {}
@@ -103,16 +101,17 @@ class Site:
         return [self.events[e] for e in ids]
 
     def event_issues(self, event: Event) -> list[Issue]:
-        ids = dict.fromkeys([*event.issues, *(i for v in self.by_event[event.id]
-                                                for i in v.fact.issues)])
-        return [self.issues[i] for i in ids]
+        return self.issues_by_event.get(event.id, [])
 
     def issue_events(self, iid: str) -> list[Event]:
-        return [e for e in self.events.values() if iid in {i.id for i in self.event_issues(e)}]
+        return self.events_by_issue.get(iid, [])
 
 
 def build_site(verified: Verified) -> Site:
     site = Site(verified)
+    site.actors = {k: v.record for k, v in verified.actors.items()}
+    site.issues = {k: v.record for k, v in verified.issues.items()}
+    site.events = {k: v.record for k, v in verified.events.items()}
     for fid, loaded in verified.facts.items():
         fact = loaded.record
         citations = tuple(Citation(n, p) for n, p in enumerate(verified.passages[fid], start=1))
@@ -128,10 +127,22 @@ def build_site(verified: Verified) -> Site:
             site.by_speaker[fact.attribution.actor].append(view)
         for c in citations:
             site.by_passage[(c.passage.source, c.passage.start, c.passage.end)].append(view)
+    cited: dict[str, set[Passage]] = defaultdict(set)
+    for view in site.facts.values():
+        for c in view.citations:
+            cited[c.passage.source].add(c.passage)
+    site.passages_by_source = {sid: sorted(cited.get(sid, ())) for sid in site.sources}
     for event in site.events.values():
         for rel in event.relations:
             if rel.event in site.events:
                 site.events_after[rel.event].append((event.id, rel.relation))
+        for role in event.roles:
+            site.roles_by_actor[role.actor].append((event, role.role))
+        ids = dict.fromkeys([*event.issues,
+                             *(i for v in site.by_event.get(event.id, ()) for i in v.fact.issues)])
+        site.issues_by_event[event.id] = [site.issues[i] for i in ids]
+        for iid in ids:
+            site.events_by_issue[iid].append(event)
     return site
 
 
@@ -164,8 +175,7 @@ class ParagraphView:
 
 def cited_passages(site: Site, sid: str) -> list[Passage]:
     """The distinct passages of a source that facts cite, in text order."""
-    return sorted({c.passage for v in site.facts.values() for c in v.citations
-                   if c.passage.source == sid})
+    return site.passages_by_source.get(sid, [])
 
 
 def source_paragraphs(site: Site, sid: str) -> list[ParagraphView]:

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .coverage import coverage
-from .graph import KIND_COLOURS, Drawing, full_map, neighbourhood
+from .graph import KIND_COLOURS, Drawing, edges, full_map, neighbourhood
 from .jsonld import jsonld
 from .model import KIND_TITLES, Site, cited_passages, page_path, source_paragraphs
 from .quotes import Passage
@@ -113,9 +113,10 @@ class Renderer:
 
     def pages(self) -> dict[str, str]:
         site, out = self.site, {}
+        all_edges = edges(site)
         for aid, actor in site.actors.items():
             out.update(self._page("actors", aid, "actor.md.j2", actor=actor,
-                                  neighbourhood=neighbourhood(site, aid)))
+                                  neighbourhood=neighbourhood(site, aid, all_edges)))
         for iid, issue in site.issues.items():
             out.update(self._page("issues", iid, "issue.md.j2", issue=issue))
         for eid, event in site.events.items():

@@ -31,12 +31,38 @@ def _calendar(event: Event) -> tuple[int | None, int | None]:
     return int(parts[0]), int(parts[1]) if len(parts) > 1 else None
 
 
-def _comparable_before(a: Event, b: Event) -> bool:
-    """Whether the stated calendar values alone put ``a`` strictly before ``b``."""
-    (ya, ma), (yb, mb) = _calendar(a), _calendar(b)
-    if ya is not None and yb is not None:
-        return ya < yb or (ya == yb and ma is not None and mb is not None and ma < mb)
-    return False
+def _calendar_chain(events: dict[str, Event], before: dict[str, set[str]]) -> None:
+    """Order events by the calendar values they state, through boundary nodes, so that the cost
+    is linear: [2016] → 2016 events → ]2016] → [2025] → [2025/6] → June 2025 events → ...
+
+    A year-only event sits anywhere inside its year; a month without a year is not placed.
+    """
+    years: dict[int, dict[int, list[str]]] = {}
+    for eid, event in events.items():
+        year, month = _calendar(event)
+        if year is not None:
+            years.setdefault(year, {}).setdefault(month or 0, []).append(eid)
+    previous = None
+    for year in sorted(years):
+        opens, closes = f"[{year}]", f"]{year}]"
+        before.setdefault(opens, set())
+        before.setdefault(closes, set())
+        if previous:
+            before[previous].add(opens)
+        last = opens
+        for month in sorted(m for m in years[year] if m):
+            m_open, m_close = f"[{year}]/{month}", f"]{year}]/{month}"
+            before[last].add(m_open)
+            before[m_open] = set(years[year][month])
+            before[m_close] = {closes}
+            for eid in years[year][month]:
+                before[eid].add(m_close)
+            last = m_close
+        before[last].add(closes)
+        for eid in years[year].get(0, []):
+            before[opens].add(eid)
+            before[eid].add(closes)
+        previous = closes
 
 
 def order_events(events: dict[str, Event]) -> list[Entry]:
@@ -51,16 +77,16 @@ def order_events(events: dict[str, Event]) -> list[Entry]:
                 before[rel.event].add(eid)
             elif rel.relation == "before":
                 before[eid].add(rel.event)
-    for a in events.values():
-        for b in events.values():
-            if _comparable_before(a, b):
-                before[a.id].add(b.id)
-    indegree = {eid: 0 for eid in events}
+    _calendar_chain(events, before)
+    indegree = {node: 0 for node in before}
     for targets in before.values():
         for t in targets:
             indegree[t] += 1
 
     def key(eid: str) -> tuple[int, int, str, str]:
+        if eid not in events:  # a calendar boundary: sorts before the events it opens
+            year, _, month = eid.partition("/")
+            return (int(year.strip("[]")), int(month or 0), "", eid)
         year, month = _calendar(events[eid])
         return (year if year is not None else 9999, month or 99, events[eid].name, eid)
 
@@ -69,7 +95,8 @@ def order_events(events: dict[str, Event]) -> list[Entry]:
     out: list[Entry] = []
     while ready:
         eid = heapq.heappop(ready)[-1]
-        out.append(Entry(events[eid], tuple(stated[eid])))
+        if eid in events:
+            out.append(Entry(events[eid], tuple(stated[eid])))
         for t in sorted(before[eid]):
             indegree[t] -= 1
             if indegree[t] == 0:

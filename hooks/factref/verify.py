@@ -37,6 +37,7 @@ class Verified:
     passages: dict[str, list[Passage]] = field(default_factory=dict)
     rejected_sources: set[str] = field(default_factory=set)
     naming: Naming = field(default_factory=lambda: Naming(()))
+    facts_by_event: dict[str, list[Loaded[Fact]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -66,6 +67,9 @@ def verify(records: Records, root: Path, seeds_dir: str = "seeds") -> Verified:
         else:
             out.facts[fid] = loaded
             out.passages[fid] = passages
+    for loaded in out.facts.values():
+        if loaded.record.event:
+            out.facts_by_event.setdefault(loaded.record.event, []).append(loaded)
     for eid, loaded in records.events.items():
         problems = check_event(loaded, out, records)
         if problems:
@@ -235,7 +239,7 @@ def check_event(loaded: Loaded[Event], v: Verified, records: Records) -> list[Pr
         elif rel.event not in records.events:
             problems.append(o.problem(f"unknown event {rel.event!r}", "relations", i, "event",
                                       record=event.id))
-    facts = [f for f in v.facts.values() if f.record.event == event.id]
+    facts = v.facts_by_event.get(event.id, [])
     if not facts:
         problems.append(o.problem("no verified fact is about this event (facts name it under "
                                   "'event'); an event needs evidence", record=event.id))
@@ -264,7 +268,7 @@ def check_event(loaded: Loaded[Event], v: Verified, records: Records) -> list[Pr
 
 def _drop_event(eid: str, v: Verified) -> None:
     """Facts about an event that failed cannot stand on their own pages either."""
-    for fid in [f for f, loaded in v.facts.items() if loaded.record.event == eid]:
+    for fid in [f.record.id for f in v.facts_by_event.get(eid, ()) if f.record.id in v.facts]:
         loaded = v.facts.pop(fid)
         v.passages.pop(fid, None)
         v.problems.append(loaded.origin.problem(
