@@ -10,12 +10,12 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factref.export import dumps, export
+from factref.pipeline import run
+from factref.render import Renderer
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-
-from factref.pipeline import run
-from factref.render import Renderer
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -60,6 +60,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         generated = File.generated(config, path, content=content)
         generated.edit_uri = edit.get(path)
         files.append(generated)
+    # The machine-readable export (W3C Web Annotations with resolved offsets), linked from the site.
+    files.append(File.generated(config, "export.json", content=dumps(export(result))))
     if _offline(config):
         files.append(_vendor(root / "node_modules/iframe-worker/shim/index.js", SHIM, config))
     return files

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
+from . import export as export_mod
+from . import review as review_mod
+from . import scaffold
+from . import schema as schema_mod
 from .coverage import coverage
+from .load import load_records
+from .models import Fact
 from .pipeline import run
+from .problems import Problem
 
 
 @click.group()
@@ -26,20 +35,42 @@ def main(ctx: click.Context, root: Path) -> None:
 
 
 @main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "github"]), default="text",
+              show_default=True,
+              help="text: file:line:column: message; github: GitHub Actions annotations.")
 @click.pass_obj
-def check(root: Path) -> None:
+def check(root: Path, fmt: str) -> None:
     """Validate every record and verify every quote; exit 1 on any problem."""
     result = run(root)
     _, cov_problems = coverage(result.site)
     problems = sorted(result.problems + cov_problems)
     for problem in problems:
-        click.echo(str(problem), err=True)
+        if fmt == "github":
+            click.echo(github_annotation(problem))
+        else:
+            click.echo(str(problem), err=True)
     v = result.verified
     click.echo(
         f"{len(v.sources)} sources, {len(v.actors)} actors, {len(v.issues)} issues, "
         f"{len(v.events)} events, {len(v.facts)} facts verified; {len(problems)} problems"
     )
     sys.exit(1 if problems else 0)
+
+
+def github_annotation(problem: Problem) -> str:
+    """A problem as a GitHub Actions workflow command, which annotates the line in the diff."""
+    props = {"file": problem.file}
+    if problem.line:
+        props |= {"line": str(problem.line), "col": str(problem.column or 1)}
+    text = str(Problem(problem.file, 0, 0, problem.key, problem.message, problem.record))
+    message = text.removeprefix(f"{problem.file}: ")
+    fields = ",".join(f"{k}={_escape(v, prop=True)}" for k, v in props.items())
+    return f"::error {fields}::{_escape(message)}"
+
+
+def _escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
 
 
 @main.command("coverage")
@@ -63,3 +94,119 @@ def coverage_cmd(root: Path, uncited_only: bool) -> None:
                 click.echo(f"       -> {detail}")
         failing = failing or bool(report.uncited)
     sys.exit(1 if failing else 0)
+
+
+@main.command()
+@click.argument("source")
+@click.argument("quote")
+@click.option("--claim", help="The claim in your words (default: the quote itself).")
+@click.option("--actor", "actors", multiple=True, help="An actor the fact is about (repeatable).")
+@click.option("--issue", "issues", multiple=True, help="An issue the fact is about (repeatable).")
+@click.option("--event", help="The event the fact belongs to.")
+@click.option("--attribution", default="narration", show_default=True, metavar="KIND[:ACTOR]",
+              help=f"Whose statement it is: {', '.join(scaffold.ATTRIBUTION_KINDS)}, "
+              "e.g. quote:xi-jinping.")
+@click.option("--id", "fid", help="The fact's id (default: a slug of the claim).")
+@click.option("--occurrence", type=click.IntRange(min=1),
+              help="Which occurrence to cite when the quote occurs more than once.")
+@click.option("--file", "rel", help="Record file to append to (default: facts/claims/SOURCE.yml).")
+@click.pass_obj
+def new(root: Path, source: str, quote: str, claim: str | None, actors: tuple[str, ...],
+        issues: tuple[str, ...], event: str | None, attribution: str, fid: str | None,
+        occurrence: int | None, rel: str | None) -> None:
+    """Add a fact citing QUOTE (as you remember it) from SOURCE, then verify it."""
+    result = run(root)
+    text = result.verified.sources.get(source)
+    if text is None:
+        known = ", ".join(sorted(result.verified.sources)) or "none"
+        why = "did not verify (run factref check)" if source in result.verified.rejected_sources \
+            else f"is not a registered source; verified sources: {known}"
+        _fail(f"source {source!r} {why}")
+    records, _ = load_records(root)
+    try:
+        found = scaffold.find(text, quote, occurrence)
+        fact = scaffold.build_fact(found, source, claim=claim, actors=actors, issues=issues,
+                                   event=event, attribution=attribution, fid=fid,
+                                   taken=set(records.facts))
+    except scaffold.ScaffoldError as exc:
+        _fail(exc.message)
+    rel = rel or f"facts/claims/{source}.yml"
+    line = _write_fact(root, rel, fact)
+    if found.occurrences > 1:
+        context = ", ".join(f"{k}: {v!r}" for k, v in (("prefix", found.prefix),
+                                                       ("suffix", found.suffix)) if v)
+        click.echo(f"the quote occurs {found.occurrences} times; cited occurrence "
+                   f"{occurrence} with {context}")
+    problems = [p for p in run(root).problems if p.file == rel and
+                (p.record == fact.id or (not p.record and p.line >= line))]
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    status = f"{len(problems)} problem{'s' * (len(problems) != 1)}" if problems else "verified"
+    click.echo(f"wrote fact {fact.id!r} to {rel}:{line}: {status}")
+    sys.exit(1 if problems else 0)
+
+
+def _write_fact(root: Path, rel: str, fact: Fact) -> int:
+    path = root / rel
+    old = path.read_text(encoding="utf-8") if path.is_file() else None
+    schema = os.path.relpath(root / schema_mod.SCHEMA_DIR / schema_mod.RECORD_FILE, path.parent)
+    try:
+        text, line = scaffold.add_fact(old, fact, Path(schema).as_posix())
+    except scaffold.ScaffoldError as exc:
+        _fail(f"cannot add the fact to {rel}: {exc.message}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return line
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(1)
+
+
+@main.command()
+@click.argument("base")
+@click.pass_obj
+def review(root: Path, base: str) -> None:
+    """Markdown report of the records changed since git revision BASE."""
+    try:
+        old = review_mod.records_at(root, base)
+    except review_mod.GitError as exc:
+        click.echo(f"factref review: {exc}", err=True)
+        sys.exit(2)
+    records, _ = load_records(root)
+    result = run(root)
+    changes = review_mod.compare(old, records, result)
+    click.echo(review_mod.report(base, changes, result), nl=False)
+
+
+@main.command("export")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the JSON to this file instead of standard output.")
+@click.pass_obj
+def export_cmd(root: Path, output: Path | None) -> None:
+    """JSON of every verified record, each evidence passage as a W3C Web Annotation."""
+    result = run(root)
+    text = export_mod.dumps(export_mod.export(result))
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+    if result.problems:
+        click.echo(f"{len(result.problems)} problems: records that did not verify are left out "
+                   "(run factref check)", err=True)
+
+
+@main.command("schema")
+@click.option("--write", is_flag=True, help="Regenerate the stale schema files.")
+@click.pass_obj
+def schema_cmd(root: Path, write: bool) -> None:
+    """Check (or with --write, regenerate) the JSON Schemas in schemas/ from the models."""
+    if write:
+        for rel in schema_mod.write(root):
+            click.echo(f"wrote {rel}")
+        return
+    stale = schema_mod.stale(root)
+    for rel in stale:
+        click.echo(f"{rel}: stale or missing; run factref schema --write", err=True)
+    sys.exit(1 if stale else 0)

@@ -1,0 +1,81 @@
+"""Export: every verified record as JSON, each evidence passage as a W3C Web Annotation.
+
+Offsets are raw character (code point) offsets into the source file as stored in seeds/, the same
+ones the site's citation links use. Records are sorted by id, so the export changes only when the
+records do, not when they move between files. See https://www.w3.org/TR/annotation-model/.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .models import Record
+from .pipeline import Result
+from .quotes import Passage
+from .sources import SourceText
+
+ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+CONTEXT_CHARS = 32
+"""Raw characters of context on each side in a TextQuoteSelector's prefix and suffix."""
+
+
+def export(result: Result) -> dict[str, Any]:
+    """The machine-readable export of everything that verified in ``result``."""
+    v = result.verified
+    return {
+        "sources": [_source(v.sources[sid]) for sid in sorted(v.sources)],
+        "actors": [_dump(v.actors[k].record) for k in sorted(v.actors)],
+        "issues": [_dump(v.issues[k].record) for k in sorted(v.issues)],
+        "events": [_dump(v.events[k].record) for k in sorted(v.events)],
+        "facts": [_fact(result, fid) for fid in sorted(v.facts)],
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def _dump(record: Record) -> dict[str, Any]:
+    return record.model_dump(mode="json")
+
+
+def _source(text: SourceText) -> dict[str, Any]:
+    out = _dump(text.source)
+    out["body"].update(start=text.body_start, end=text.body_end)
+    return out
+
+
+def _fact(result: Result, fid: str) -> dict[str, Any]:
+    fact = result.verified.facts[fid].record
+    out = _dump(fact)
+    passages = result.verified.passages[fid]
+    for n, (evidence, passage) in enumerate(zip(out["evidence"], passages, strict=True), start=1):
+        source = result.verified.sources[passage.source]
+        evidence.update(start=passage.start, end=passage.end, text=passage.text)
+        evidence["annotation"] = annotation(f"#{fid}-evidence-{n}", fact.claim, passage, source)
+    return out
+
+
+def annotation(aid: str, claim: str, passage: Passage, source: SourceText) -> dict[str, Any]:
+    """One evidence passage as a Web Annotation: the claim as body, the passage as target."""
+    raw = source.raw
+    return {
+        "@context": ANNOTATION_CONTEXT,
+        "id": aid,
+        "type": "Annotation",
+        "motivation": "describing",
+        "body": {"type": "TextualBody", "value": claim, "format": "text/plain"},
+        "target": {
+            "source": passage.source,
+            "selector": [
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": passage.text,
+                    "prefix": raw[max(0, passage.start - CONTEXT_CHARS) : passage.start],
+                    "suffix": raw[passage.end : passage.end + CONTEXT_CHARS],
+                },
+                {"type": "TextPositionSelector", "start": passage.start, "end": passage.end},
+            ],
+        },
+    }
