@@ -106,3 +106,18 @@ def test_hand_written_page_in_the_way_of_a_generated_one_is_reported(project: Pr
     done = project.build("--strict")
     assert done.returncode == 1
     assert "docs/actors/china.md is generated from the records" in done.stderr
+
+
+def test_edit_this_page_opens_the_record_behind_a_generated_page(project: Project) -> None:
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "theme:", "edit_uri_template: https://example.org/r/edit/main/{path}\ntheme:\n"
+                  "  features: [content.action.edit]", 1).replace(
+        "  name: material", "  name: material", 1), encoding="utf-8")
+    done = project.build("--strict")
+    assert done.returncode == 0, done.stderr
+    assert 'href="https://example.org/r/edit/main/facts/actors.yml"' in project.page(
+        "actors/china/index.html")
+    assert 'href="https://example.org/r/edit/main/facts/sources.yml"' in project.page(
+        f"sources/{SEED_ID}/index.html")
+    assert 'href="https://example.org/r/edit/main/docs/index.md"' in project.page("index.html")

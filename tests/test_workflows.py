@@ -147,6 +147,12 @@ def test_publish_workflow_builds_and_deploys_pages_from_main() -> None:
         "actions/checkout", "actions/setup-python", "actions/configure-pages",
         "actions/upload-pages-artifact"}
     assert uses(PUBLISH, "build")["actions/upload-pages-artifact"] == {"path": "site"}
+    (build,) = [s for s in steps(PUBLISH, "build") if s.get("run") == "mkdocs build --strict"]
+    assert build["env"] == {
+        "SITE_URL": "${{ steps.pages.outputs.base_url }}/",
+        "FACTREF_EDIT_URL": "${{ github.server_url }}/${{ github.repository }}/edit/"
+                            "${{ github.ref_name }}/{path}",
+    }
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
