@@ -20,6 +20,7 @@ from mkdocs.structure.files import File
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.factref")
 
@@ -65,6 +66,15 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     if _offline(config):
         files.append(_vendor(root / "node_modules/iframe-worker/shim/index.js", SHIM, config))
     return files
+
+
+def on_page_context(context: dict, page: Page, **kwargs: object) -> dict:
+    # Material prints `page.title | striptags` into <title>, and striptags decodes entities, so a
+    # record named "</title><script>..." would become markup there. A meta title is printed as
+    # it is, still escaped.
+    if page.title and not page.meta.get("title"):
+        page.meta["title"] = page.title
+    return context
 
 
 def _edit_paths(result: object) -> dict[str, str]:

@@ -133,7 +133,7 @@ def test_citation_click_lands_on_the_highlighted_passage(
     page.goto(f"{online}/actors/xi-jinping/" if mode == "http"
               else (offline / "actors" / "xi-jinping.html").as_uri())
     link = page.locator(f"a[href*='{SEED_ID}'][href*='#q-']").first
-    title = link.get_attribute("title") or ""
+    title = link.get_attribute("data-fr-tip") or ""
     assert title.startswith("“") and "(China courts South Korea" in title
     link.click()
     page.wait_for_url("**#q-*")
@@ -147,15 +147,26 @@ def test_citation_click_lands_on_the_highlighted_passage(
     screenshot(page, f"citation-landing-{mode}")
 
 
-def test_citation_hover_shows_the_quote(visit: Visit, online: str) -> None:
+@pytest.mark.parametrize("mode", ["http", "file"])
+def test_citation_hover_shows_the_quote(
+    visit: Visit, online: str, offline: Path, mode: str
+) -> None:
     page = visit.page
-    page.goto(f"{online}/events/lee-beijing-summit/")
-    link = page.locator("a[href*='#q-']").first
+    page.goto(f"{online}/events/lee-beijing-summit/" if mode == "http"
+              else (offline / "events" / "lee-beijing-summit.html").as_uri())
+    link = page.locator("article a[href*='#q-']").first
     link.hover()
-    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
-    expect(tooltip).to_be_visible(timeout=5000)
-    assert "China courts South Korea" in tooltip.inner_text()
-    screenshot(page, "citation-tooltip")
+    tip = page.locator("#fr-tip")
+    expect(tip).to_be_visible(timeout=5000)
+    text = tip.inner_text()
+    assert text.startswith("“") and text.endswith("(China courts South Korea as it pressures "
+                                                   "Japan over Taiwan)")
+    assert link.get_attribute("aria-describedby") == "fr-tip"
+    screenshot(page, f"citation-tooltip-{mode}")
+    page.mouse.move(0, 0)
+    expect(tip).to_be_hidden()
+    link.focus()  # keyboard users get it too
+    expect(tip).to_be_visible()
 
 
 @pytest.mark.parametrize("mode", ["http", "file"])

@@ -24,8 +24,43 @@
     document.querySelectorAll("[role=dialog]:not([aria-label]):not([aria-labelledby])")
       .forEach(function (el) { el.setAttribute("aria-label", "Search"); });
   }
+  // Tooltips for citations and cited passages: the quoted passage and its source on hover or
+  // keyboard focus. Set with textContent, never as HTML: the text comes from the records.
+  function tooltips() {
+    var tip = document.createElement("div");
+    tip.id = "fr-tip";
+    tip.className = "fr-tip";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    document.body.appendChild(tip);
+    var targets = document.querySelectorAll(
+      ".md-content a[title][href*='#q-'], .md-content mark.fr-cited[title]");
+    targets.forEach(function (el) {
+      el.setAttribute("data-fr-tip", el.getAttribute("title"));
+      el.removeAttribute("title");
+      function show() {
+        tip.textContent = el.getAttribute("data-fr-tip");
+        tip.hidden = false;
+        var r = el.getBoundingClientRect();
+        var width = Math.min(420, window.innerWidth - 16);
+        tip.style.maxWidth = width + "px";
+        tip.style.left = Math.max(8, Math.min(r.left, window.innerWidth - width - 8)) + "px";
+        tip.style.top = (r.bottom + 6) + "px";
+        el.setAttribute("aria-describedby", "fr-tip");
+      }
+      function hide() {
+        tip.hidden = true;
+        el.removeAttribute("aria-describedby");
+      }
+      el.addEventListener("mouseenter", show);
+      el.addEventListener("focus", show);
+      el.addEventListener("mouseleave", hide);
+      el.addEventListener("blur", hide);
+    });
+  }
   window.addEventListener("hashchange", highlight);
   document.addEventListener("DOMContentLoaded", nameDialogs);
+  document.addEventListener("DOMContentLoaded", tooltips);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", highlight);
   } else {

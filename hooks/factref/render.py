@@ -24,7 +24,11 @@ from .model import KIND_TITLES, Site, cited_passages, page_path, source_paragrap
 from .quotes import Passage
 from .timeline import order_events
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~=^])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
+"""Python-Markdown's own escapable characters: a backslash before them disappears."""
+_MD_ENTITIES = {"|": "&#124;", "~": "&#126;", "=": "&#61;", "^": "&#94;"}
+"""Characters extensions may give meaning to, but a backslash would show: written as entities."""
+_MD_ENTITY_RE = re.compile("[|~=^]")
 _SPACE = re.compile(r"\s+")
 SECTIONS = ("actors", "issues", "events", "sources")
 TOP_PAGES = ("timeline", "map", "coverage")
@@ -33,7 +37,8 @@ TOP_PAGES = ("timeline", "map", "coverage")
 def md_escape(value: Any) -> Markup:
     """Text → Markdown that renders as exactly that text (one line, HTML-escaped)."""
     text = _SPACE.sub(" ", str(value)).strip()
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True)))
+    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+    return Markup(_MD_ENTITY_RE.sub(lambda m: _MD_ENTITIES[m.group()], escaped))
 
 
 def attr_text(value: Any) -> Markup:

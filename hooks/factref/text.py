@@ -2,7 +2,9 @@
 
 The rules (documented for editors in docs/method.md) are exactly these, and nothing more:
 
-1. Unicode NFC, applied to each base character with its combining marks.
+1. Unicode NFC, applied to each base character with the characters that may compose with it
+   (its combining marks, and the few other letters NFC joins to it: Hangul jamo, some Indic vowel
+   signs), which gives the same text as NFC of the whole.
 2. Typographic single quotes and apostrophes (U+2018, U+2019, U+201A, U+201B) fold to ``'``;
    typographic double quotes (U+201C, U+201D, U+201E, U+201F) fold to ``"``.
 3. Every run of whitespace (anything ``str.isspace`` accepts: spaces, tabs, line breaks, the
@@ -14,6 +16,7 @@ hyphen) are *not* folded, so a quote that differs in any of them does not match.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -64,16 +67,28 @@ class NormalText:
         found = []
         for pos in self._trigram_index().get(key, ()):
             start = pos - lead
-            if start >= 0 and self.text.startswith(quote, start) and self.on_boundaries(start, quote):
+            if (start >= 0 and self.text.startswith(quote, start)
+                    and self.on_boundaries(start, quote)):
                 found.append(start)
         return found
 
     def on_boundaries(self, start: int, quote: str) -> bool:
-        """True unless the quote cuts a word of the text in two at either end."""
-        end = start + len(quote)
-        if quote[0].isalnum() and start > 0 and _is_word(self.text[start - 1]):
+        """True unless the quote cuts a word of the text in two at either end.
+
+        A combining mark belongs to the character before it: a quote may neither start with one
+        (it would cut it from its letter) nor stop just before one (it would drop it). Nor may it
+        start or stop inside what one raw character (or cluster) normalised to, or its raw
+        offsets would take in more than the quote.
+        """
+        end, text = start + len(quote), self.text
+        if (start > 0 and self.starts[start] < self.ends[start - 1]) or (
+            end < len(text) and self.starts[end] < self.ends[end - 1]
+        ):
             return False
-        return not (quote[-1].isalnum() and end < len(self.text) and _is_word(self.text[end]))
+        if start > 0 and (_is_mark(quote[0]) or (_in_word(quote[0]) and _is_word(text[start - 1]))):
+            return False
+        return not (end < len(text) and (_is_mark(text[end]) or
+                                         (_in_word(quote[-1]) and _is_word(text[end]))))
 
     def _trigram_index(self) -> dict[str, list[int]]:
         if not self._index:
@@ -84,8 +99,41 @@ class NormalText:
         return self._index
 
 
+def _is_mark(char: str) -> bool:
+    return not char.isascii() and unicodedata.category(char).startswith("M")
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or _is_mark(char)
+
+
 def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    return _in_word(char) or char == "_"
+
+
+_HANGUL_VOWELS_AND_FINALS = range(0x1161, 0x11C3)  # jamo NFC joins to a preceding syllable part
+
+
+@functools.cache
+def _joins_previous(char: str) -> bool:
+    """Whether NFC may combine ``char`` with what comes before it, so that it must be normalised
+    together with the preceding base character rather than on its own."""
+    if unicodedata.combining(char) or ord(char) in _HANGUL_VOWELS_AND_FINALS:
+        return True
+    if unicodedata.combining(unicodedata.normalize("NFD", char)[0]):
+        return True  # e.g. U+0F73: no class of its own, but it decomposes to combining marks
+    return char in _second_of_pairs()
+
+
+@functools.cache
+def _second_of_pairs() -> frozenset[str]:
+    """Characters of combining class 0 that are the second half of a canonical composition."""
+    found = set()
+    for cp in range(0x80, 0x30000):  # no canonical pair lies beyond the SIP
+        parts = unicodedata.decomposition(chr(cp)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            found.add(chr(int(parts[1], 16)))
+    return frozenset(found)
 
 
 def _all_occurrences(text: str, needle: str) -> list[int]:
@@ -114,7 +162,7 @@ def normalise(raw: str, *, offset: int = 0) -> NormalText:
             i = j
             continue
         j = i + 1
-        while j < n and unicodedata.combining(raw[j]):
+        while j < n and not raw[j].isascii() and _joins_previous(raw[j]):
             j += 1
         cluster = raw[i:j]
         if j - i > 1 or not cluster.isascii():

@@ -6,6 +6,7 @@ Record text is data, so the loader is deliberately narrow:
   ``2025-06`` stay exactly as typed;
 - a key given twice in one mapping is an error (PyYAML alone silently keeps the last);
 - anchors and aliases are refused, which also rules out alias bombs;
+- tags other than ``!!str`` are refused, and so is nesting deeper than any record needs;
 - the file must be UTF-8 (a leading byte-order mark is allowed and dropped).
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 from yaml.resolver import BaseResolver
 
 try:  # libyaml's parser is several times faster than the pure-Python one.
@@ -64,6 +66,21 @@ class YamlProblem(Exception):
         self.pos = pos
 
 
+MAX_DEPTH = 32
+"""Records nest about seven levels deep (file, list, record, evidence, refers...); anything far
+deeper is refused before it can exhaust Python's recursion limit."""
+
+ANCHORS = (
+    "anchors and aliases (&name / *name) are not allowed in records; write the value out in full"
+)
+_PLAIN_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TAGS = {
+    MappingNode: "tag:yaml.org,2002:map",
+    SequenceNode: "tag:yaml.org,2002:seq",
+    ScalarNode: "tag:yaml.org,2002:str",
+}
+
+
 def _pos(node: Node) -> Pos:
     return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -72,38 +89,40 @@ class _Resolver(BaseResolver):
     """Resolves nothing implicitly but null: all other plain scalars are strings."""
 
 
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:null", _PLAIN_NULL, ["~", "n", "N", ""])
 
 
 class _Constructor(SafeConstructor):
     def __init__(self) -> None:
         super().__init__()
         self._seen: set[int] = set()
+        self._depth = 0
 
     def construct_object(self, node: Node, deep: bool = False) -> Any:
         if id(node) in self._seen:
-            raise YamlProblem(
-                "anchors and aliases (&name / *name) are not allowed in records; "
-                "write the value out in full",
-                _pos(node),
-            )
+            raise YamlProblem(ANCHORS, _pos(node))
         self._seen.add(id(node))
-        if isinstance(node, MappingNode):
-            return self._mapping(node)
-        if isinstance(node, SequenceNode):
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            if not _PLAIN_NULL.match(node.value):  # `!!null text`: a tag that drops the text
+                raise YamlProblem(f"YAML tag {node.tag!r} is not allowed in records", _pos(node))
+            return None
+        if node.tag != _TAGS.get(type(node)):
+            raise YamlProblem(f"YAML tag {node.tag!r} is not allowed in records", _pos(node))
+        if isinstance(node, ScalarNode):
+            return node.value
+        if self._depth >= MAX_DEPTH:
+            raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep; no record needs that",
+                              _pos(node))
+        self._depth += 1
+        try:
+            if isinstance(node, MappingNode):
+                return self._mapping(node)
             items = LocatedList(self.construct_object(child) for child in node.value)
             items.pos = _pos(node)
             items.item_pos = [_pos(child) for child in node.value]
             return items
-        if isinstance(node, ScalarNode):
-            if node.tag == "tag:yaml.org,2002:null":
-                return None
-            if node.tag != "tag:yaml.org,2002:str":
-                raise YamlProblem(f"YAML tag {node.tag!r} is not allowed in records", _pos(node))
-            return node.value
-        raise YamlProblem(f"unsupported YAML node {node.tag!r}", _pos(node))  # pragma: no cover
+        finally:
+            self._depth -= 1
 
     def _mapping(self, node: MappingNode) -> LocatedDict:
         result = LocatedDict()
@@ -154,23 +173,60 @@ def decode(data: bytes) -> str:
         ) from None
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's own line breaks
+
+
+def _position(text: str, offset: int) -> Pos:
+    lines = _LINE_BREAK.split(text[:offset])
+    return Pos(len(lines), len(lines[-1]) + 1)
+
+
+def _char_at(text: str, pos: Pos) -> str:
+    lines = _LINE_BREAK.split(text)
+    line = lines[pos.line - 1] if 0 < pos.line <= len(lines) else ""
+    return line[pos.column - 1] if 0 < pos.column <= len(line) else ""
+
+
+def _refuse_anchors(loader: _Loader) -> None:
+    """Raise on the first anchor, even one never aliased (the composer does not keep them)."""
+    while loader.check_event():
+        event = loader.get_event()
+        if getattr(event, "anchor", None) is not None:
+            mark = event.start_mark
+            raise YamlProblem(ANCHORS, Pos(mark.line + 1, mark.column + 1))
+
+
 def load(data: bytes) -> Any:
     """Parse one YAML document from ``data`` into LocatedDict/LocatedList/str/None values."""
     text = decode(data)
     if "\x00" in text:
-        raise YamlProblem("the file contains a NUL character", None)
+        raise YamlProblem("the file contains a NUL character", _position(text, text.index("\x00")))
     loader = _Loader(text)
     try:
+        if "&" in text:  # no anchor without an ampersand: skip the extra pass for most files
+            scan = _Loader(text)
+            try:
+                _refuse_anchors(scan)
+            finally:
+                scan.dispose()
         node = loader.get_single_node()
         if node is None:
             return None
         return loader.construct_object(node)
     except YamlProblem:
         raise
+    except ReaderError as exc:  # a character YAML forbids; its offset is in bytes
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        raise YamlProblem(
+            f"malformed YAML: {exc.reason} (found U+{ord(char):04X})",
+            _position(text, text.index(char)) if char in text else None,
+        ) from None
     except (yaml.MarkedYAMLError, ConstructorError) as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = Pos(mark.line + 1, mark.column + 1) if mark else None
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        if pos and _char_at(text, pos) == "\t":
+            message += " (a tab: YAML indents with spaces only)"
         raise YamlProblem(f"malformed YAML: {message}", pos) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"malformed YAML: {exc}", None) from None
