@@ -7,6 +7,7 @@ The pipeline package is imported at module top level: MkDocs puts this file's fo
 from __future__ import annotations
 
 import logging
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,19 @@ log = logging.getLogger("mkdocs.hooks.factref")
 
 SHIM = "assets/vendor/iframe-worker/shim.js"
 """Where the offline bundle's Web Worker shim goes; from npm's iframe-worker (see package.json)."""
+
+
+_serve_cache: Path | None = None
+"""Under `mkdocs serve --dirty`, where generated pages are kept on disk between rebuilds."""
+
+
+def on_startup(*, command: str, dirty: bool, **kwargs: object) -> None:
+    # MkDocs treats generated content as always modified, so a dirty rebuild would still render
+    # every generated page. Written to files that change only when their content does, only
+    # the pages an edit touches are rebuilt.
+    global _serve_cache
+    if command == "serve" and dirty:
+        _serve_cache = Path(tempfile.mkdtemp(prefix="factref-serve-"))
 
 
 def _offline(config: MkDocsConfig) -> bool:
@@ -58,7 +72,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         if existing is not None:
             log.warning(f"docs/{path} is generated from the records; remove the hand-written file")
             files.remove(existing)
-        generated = File.generated(config, path, content=content)
+        generated = _generated(config, path, content)
         generated.edit_uri = edit.get(path)
         files.append(generated)
     # The machine-readable export (W3C Web Annotations with resolved offsets), linked from the site.
@@ -75,6 +89,16 @@ def on_page_context(context: dict, page: Page, **kwargs: object) -> dict:
     if page.title and not page.meta.get("title"):
         page.meta["title"] = page.title
     return context
+
+
+def _generated(config: MkDocsConfig, path: str, content: str) -> File:
+    if _serve_cache is None:
+        return File.generated(config, path, content=content)
+    cached = _serve_cache / path
+    if not cached.is_file() or cached.read_text(encoding="utf-8") != content:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(content, encoding="utf-8")
+    return File.generated(config, path, abs_src_path=str(cached))
 
 
 def _edit_paths(result: object) -> dict[str, str]:

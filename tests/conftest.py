@@ -80,6 +80,9 @@ validation:
   absolute_links: warn
   unrecognized_links: warn
   anchors: warn
+watch:
+  - facts
+  - seeds
 nav:
   - Home: index.md
   - Actors: actors/index.md

@@ -1,0 +1,78 @@
+"""Live editing: `mkdocs serve` picks up record edits, survives a broken record, and recovers."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+
+import pytest
+from conftest import Project, fact
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def _wait(check: Callable[[], bool], what: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _log(project: Project) -> str:
+    return (project.root / "serve.log").read_text(encoding="utf-8")
+
+
+@pytest.fixture(params=["full", "dirty"])
+def served(project: Project, request: pytest.FixtureRequest) -> Iterator[tuple[Project, str]]:
+    port = _free_port()
+    args = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+    if request.param == "dirty":
+        args.append("--dirty")
+    log = (project.root / "serve.log").open("w")
+    proc = subprocess.Popen(args, cwd=project.root, stdout=log, stderr=subprocess.STDOUT,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait(lambda: "Xi Jinping" in _get(f"{url}/actors/xi-jinping/"), "the first build")
+        yield project, url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+def test_edits_show_up_and_a_broken_record_does_not_stop_the_server(
+    served: tuple[Project, str],
+) -> None:
+    project, url = served
+    page = f"{url}/actors/china/"
+    good = fact("live", "China sent Japan a very different message.",
+                "China sent a very different message to Japan")
+    project.write("facts/live.yml", good)
+    _wait(lambda: "China sent Japan a very different message." in _get(page), "the new fact")
+
+    project.write("facts/live.yml", good.replace("very different message", "very diferent message"))
+    _wait(lambda: "fact-live" not in _get(page), "the broken fact to be left out")
+    assert "fact-export-controls" in _get(page)  # the rest of the site is still served
+
+    project.write("facts/live.yml", good.replace("Japan a very", "Japan a markedly"))
+    _wait(lambda: "China sent Japan a markedly different message." in _get(page), "recovery")
