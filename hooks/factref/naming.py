@@ -49,9 +49,9 @@ class Naming:
                             self._longer[inner_id].append(_pattern(name))
         self._own = {aid: [_pattern(n) for n in names] for aid, names in self.names.items()}
 
-    def names_actor(self, text: str, aid: str) -> bool:
-        """Whether ``text`` names actor ``aid`` other than inside another actor's longer name."""
-        norm = normalise_quote(text)
+    def names_actor(self, norm: str, aid: str) -> bool:
+        """Whether normalised text ``norm`` names actor ``aid`` other than inside another actor's
+        longer name."""
         for pattern in self._longer.get(aid, ()):
             norm = pattern.sub(lambda m: " " * len(m.group()), norm)
         return any(p.search(norm) for p in self._own.get(aid, ()))

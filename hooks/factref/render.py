@@ -8,6 +8,7 @@ unless it was deliberately marked safe, so a claim containing ``<script>`` or
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -20,7 +21,14 @@ from markupsafe import Markup, escape
 from .coverage import coverage
 from .graph import KIND_COLOURS, Drawing, edges, full_map, neighbourhood
 from .jsonld import jsonld
-from .model import KIND_TITLES, Site, cited_passages, page_path, source_paragraphs
+from .model import (
+    KIND_TITLES,
+    FactView,
+    Site,
+    cited_passages,
+    page_path,
+    source_paragraphs,
+)
 from .quotes import Passage
 from .timeline import order_events
 
@@ -99,11 +107,21 @@ def relative_url(target: str, here: str, directory_urls: bool) -> str:
     """Link from the page built from ``here`` to ``target`` (a docs path, maybe with #anchor)."""
     path, _, anchor = target.partition("#")
     to, at = built_url(path, directory_urls), built_url(here, directory_urls)
-    base = posixpath.dirname(at) if not at.endswith("/") else at.rstrip("/")
-    rel = posixpath.relpath(to or ".", base or ".")
-    if to.endswith("/") or not to:
-        rel = rel.rstrip("/") + "/" if rel != "." else "./"
+    rel = _relpath(to, at.rsplit("/", 1)[0] if "/" in at else "")
     return f"{rel}#{anchor}" if anchor else rel
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(to: str, base: str) -> str:
+    """``to`` relative to folder ``base`` (both site-relative, no leading slash): a plain string
+    computation, since these are URLs, not files."""
+    to_parts, base_parts = to.split("/"), [p for p in base.split("/") if p]
+    common = 0
+    while (common < len(base_parts) and common < len(to_parts) - 1
+           and to_parts[common] == base_parts[common]):
+        common += 1
+    rel = "/".join([".."] * (len(base_parts) - common) + to_parts[common:])
+    return rel or "./"
 
 
 class Renderer:
@@ -115,6 +133,7 @@ class Renderer:
         self.env = make_env()
         self.svg_env = make_svg_env()
         self.coverage, _ = coverage(site)
+        self._fact_items: dict[tuple[str, str], Markup] = {}
 
     def pages(self) -> dict[str, str]:
         site, out = self.site, {}
@@ -166,12 +185,28 @@ class Renderer:
                                   for v in self.site.by_passage[(p.source, p.start, p.end)])
             return "Cited by: " + "; ".join(v.fact.claim for v in views)
 
+        def link(target: str) -> Markup:
+            return Markup(_relative_md(target, folder))
+
+        folder = posixpath.dirname(here)
+
+        def cached_fact_item(view: FactView) -> Markup:
+            # A fact shows the same on every page of a folder (links are relative): render once.
+            key = (view.fact.id, folder)
+            if key not in self._fact_items:
+                text = self.env.get_template("fact.md.j2").render(
+                    view=view, site=self.site, link=link, page_path=page_path)
+                self._fact_items[key] = Markup(text.strip("\n"))
+            return self._fact_items[key]
+
         text = self.env.get_template(template).render(
             site=self.site,
+            cached_fact_item=cached_fact_item,
+            group_by_speaker=_group_by_speaker,
             site_passages=lambda sid: cited_passages(self.site, sid),
             cited_by=cited_by,
             here=here,
-            link=lambda target: Markup(_relative_md(target, here)),
+            link=link,
             url=url,
             svg=svg,
             jsonld=ld,
@@ -182,7 +217,16 @@ class Renderer:
         return {here: text}
 
 
-def _relative_md(target: str, here: str) -> str:
+def _group_by_speaker(views: list[FactView]) -> dict[str, list[FactView]]:
+    grouped: dict[str, list[FactView]] = {}
+    for view in views:
+        if view.fact.attribution.actor:
+            grouped.setdefault(view.fact.attribution.actor, []).append(view)
+    return grouped
+
+
+def _relative_md(target: str, folder: str) -> str:
+    """Markdown link from a page in docs folder ``folder`` to ``target`` (docs path#anchor)."""
     path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(here) or ".")
+    rel = _relpath(path, folder)
     return f"{rel}#{anchor}" if anchor else rel

@@ -19,6 +19,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 QUOTE_FOLDS = {
@@ -43,8 +45,8 @@ class NormalText:
 
     raw: str
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: Sequence[int]
+    ends: Sequence[int]
     _index: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
@@ -144,40 +146,78 @@ def _all_occurrences(text: str, needle: str) -> list[int]:
     return found
 
 
+_RUNS = re.compile(r"\s+|\S+")
+_SPACE_RUN = re.compile(r"\s+")
+_FOLD_TABLE = str.maketrans(QUOTE_FOLDS)
+
+
 def normalise(raw: str, *, offset: int = 0) -> NormalText:
-    """Normalise ``raw``; offsets in the result are relative to ``raw`` plus ``offset``."""
+    """Normalise ``raw``; offsets in the result are relative to ``raw`` plus ``offset``.
+
+    Runs of whitespace and of ASCII text (most of any English source) are handled a run at a
+    time; only runs with other characters go character by character.
+    """
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    i, n = 0, len(raw)
-    while i < n:
-        char = raw[i]
-        if char.isspace():
-            j = i + 1
-            while j < n and raw[j].isspace():
-                j += 1
+    starts = array("q")
+    ends = array("q")
+    for m in _RUNS.finditer(raw):
+        a, b = m.span()
+        chunk = m.group()
+        if chunk[0].isspace():
             out.append(" ")
-            starts.append(i + offset)
-            ends.append(j + offset)
-            i = j
-            continue
+            starts.append(a + offset)
+            ends.append(b + offset)
+        elif chunk.isascii():
+            out.append(chunk)
+            starts.extend(range(a + offset, b + offset))
+            ends.extend(range(a + offset + 1, b + offset + 1))
+        else:
+            _normalise_chunk(chunk, a + offset, out, starts, ends)
+    return NormalText(raw=raw, text="".join(out), starts=starts, ends=ends)
+
+
+def _normalise_chunk(chunk: str, base: int, out: list[str], starts: array, ends: array) -> None:
+    """Characters of a whitespace-free run, NFC per base character with what joins it."""
+    i, n = 0, len(chunk)
+    while i < n:
         j = i + 1
-        while j < n and not raw[j].isascii() and _joins_previous(raw[j]):
+        while j < n and not chunk[j].isascii() and _joins_previous(chunk[j]):
             j += 1
-        cluster = raw[i:j]
+        cluster = chunk[i:j]
         if j - i > 1 or not cluster.isascii():
             cluster = unicodedata.normalize("NFC", cluster)
         for c in cluster:
             out.append(QUOTE_FOLDS.get(c, c))
-            starts.append(i + offset)
-            ends.append(j + offset)
+            starts.append(base + i)
+            ends.append(base + j)
         i = j
-    return NormalText(raw=raw, text="".join(out), starts=starts, ends=ends)
 
 
 def normalise_quote(quote: str) -> str:
-    """A quote (or prefix, suffix, name) as it is compared: normalised and stripped."""
-    return normalise(quote).text.strip()
+    """A quote (or prefix, suffix, name) as it is compared: normalised and stripped.
+
+    The same result as ``normalise(quote).text.strip()``, without the offset map.
+    """
+    if not quote.isascii():
+        quote = unicodedata.normalize("NFC", quote).translate(_FOLD_TABLE)
+    return _SPACE_RUN.sub(" ", quote).strip()
+
+
+@functools.lru_cache(maxsize=4096)
+def phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+    """A regex finding normalised ``phrase`` as whole words in normalised text."""
+    needle = normalise_quote(phrase)
+    if not needle:
+        return None
+    pattern = (r"(?<!\w)" if needle[0].isalnum() else "") + re.escape(needle)
+    pattern += r"(?!\w)" if needle[-1].isalnum() else ""
+    return re.compile(pattern)
+
+
+def contains_normal(normal_haystack: str, phrase: str) -> bool:
+    """Whether ``phrase`` occurs as whole words in an already normalised haystack."""
+    pattern = phrase_pattern(phrase)
+    return pattern is not None and pattern.search(normal_haystack) is not None
 
 
 def word_count(text: str) -> int:
@@ -186,9 +226,4 @@ def word_count(text: str) -> int:
 
 def contains_phrase(haystack: str, phrase: str) -> bool:
     """Whether normalised ``phrase`` occurs in normalised ``haystack`` as whole words."""
-    needle = normalise_quote(phrase)
-    if not needle:
-        return False
-    pattern = (r"(?<!\w)" if needle[0].isalnum() else "") + re.escape(needle)
-    pattern += r"(?!\w)" if needle[-1].isalnum() else ""
-    return re.search(pattern, normalise_quote(haystack)) is not None
+    return contains_normal(normalise_quote(haystack), phrase)

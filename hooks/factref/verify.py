@@ -16,7 +16,7 @@ from .naming import Naming
 from .problems import Problem
 from .quotes import Passage, QuoteError, resolve
 from .sources import SourceText, read_source
-from .text import contains_phrase
+from .text import contains_normal, contains_phrase, normalise_quote
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 MONTHS = (
@@ -163,11 +163,11 @@ def _fact_against_evidence(
     fact: Fact, o: Origin, passages: list[Passage], v: Verified
 ) -> list[Problem]:
     """The claim may not say more than its evidence: numbers, actors and dates must be in it."""
-    evidence = " ".join(p.text for p in passages)
+    evidence = normalise_quote(" ".join(p.text for p in passages))
     refers = {a for ev in fact.evidence for a in ev.refers.values()}
     problems = []
     for number in dict.fromkeys(NUMBER.findall(fact.claim)):
-        if not contains_phrase(evidence, number):
+        if not contains_normal(evidence, number):
             problems.append(o.problem(f"the claim says {number!r}, which its evidence does not",
                                       "claim", record=fact.id))
     named = list(fact.actors)
@@ -193,8 +193,10 @@ def _names(actor: Actor) -> str:
 def date_problems(
     date: DateSpec, evidence: str, o: Origin, path: tuple[str | int, ...], rid: str
 ) -> list[Problem]:
-    """A date must be the evidence's own phrase, and its value no sharper than that phrase."""
-    if not contains_phrase(evidence, date.text):
+    """A date must be the evidence's own phrase, and its value no sharper than that phrase.
+
+    ``evidence`` is already normalised (text.normalise_quote)."""
+    if not contains_normal(evidence, date.text):
         return [o.problem(f"date text {date.text!r} does not occur in the evidence", *path,
                           "text", record=rid)]
     if not date.value:
@@ -244,7 +246,7 @@ def check_event(loaded: Loaded[Event], v: Verified, records: Records) -> list[Pr
         problems.append(o.problem("no verified fact is about this event (facts name it under "
                                   "'event'); an event needs evidence", record=event.id))
         return problems
-    evidence = " ".join(p.text for f in facts for p in v.passages[f.record.id])
+    evidence = normalise_quote(" ".join(p.text for f in facts for p in v.passages[f.record.id]))
     refers = {a for f in facts for ev in f.record.evidence for a in ev.refers.values()}
     for i, role in enumerate(event.roles):
         if role.actor in v.actors and role.actor not in refers and not v.naming.names_actor(
@@ -255,11 +257,11 @@ def check_event(loaded: Loaded[Event], v: Verified, records: Records) -> list[Pr
                 f"{_names(v.actors[role.actor].record)})", "roles", i, "actor", record=event.id))
     if event.date:
         problems.extend(date_problems(event.date, evidence, o, ("date",), event.id))
-    if event.place and not contains_phrase(evidence, event.place):
+    if event.place and not contains_normal(evidence, event.place):
         problems.append(o.problem(f"place {event.place!r} does not occur in the evidence of "
                                   "this event's facts", "place", record=event.id))
     for i, rel in enumerate(event.relations):
-        if not contains_phrase(evidence, rel.text):
+        if not contains_normal(evidence, rel.text):
             problems.append(o.problem(f"ordering phrase {rel.text!r} does not occur in the "
                                       "evidence of this event's facts", "relations", i, "text",
                                       record=event.id))

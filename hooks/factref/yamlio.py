@@ -13,8 +13,7 @@ Record text is data, so the loader is deliberately narrow:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -35,9 +34,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _PARSER = (Reader, Scanner, Parser, Composer)
 
 
-@dataclass(frozen=True)
-class Pos:
-    """1-based line and column in a record file."""
+class Pos(NamedTuple):
+    """1-based line and column in a record file (a tuple: made for every key and item)."""
 
     line: int
     column: int
