@@ -6,6 +6,7 @@ The pipeline package is imported at module top level: MkDocs puts this file's fo
 
 from __future__ import annotations
 
+import gc
 import logging
 import tempfile
 from pathlib import Path
@@ -79,6 +80,10 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     files.append(File.generated(config, "export.json", content=dumps(export(result))))
     if _offline(config):
         files.append(_vendor(root / "node_modules/iframe-worker/shim/index.js", SHIM, config))
+    # The pipeline's objects (and the reference cycles templates leave) are not needed past this
+    # point: free them before MkDocs renders every page, so the two peaks do not add up.
+    del result, renderer
+    gc.collect()
     return files
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .load import load_records
@@ -27,4 +27,17 @@ def run(root: Path, facts_dir: str = "facts", seeds_dir: str = "seeds") -> Resul
     records, problems = load_records(root, facts_dir)
     verified = verify(records, root, seeds_dir)
     problems = sorted(problems + verified.problems)
+    _release(verified)
     return Result(verified, build_site(verified), problems)
+
+
+def _release(verified: Verified) -> None:
+    """Drop what only verification needed, so the site build does not carry it: the raw YAML
+    trees kept to locate problems (a fifth of the pipeline's memory) and the quote indexes.
+    Source records keep theirs: coverage still reports on their non_claims."""
+    for kind in ("actors", "issues", "events", "facts"):
+        table = getattr(verified, kind)
+        for rid, loaded in table.items():
+            table[rid] = replace(loaded, origin=replace(loaded.origin, data=None))
+    for source in verified.sources.values():
+        source.body.drop_index()

@@ -92,6 +92,10 @@ class NormalText:
         return not (end < len(text) and (_is_mark(text[end]) or
                                          (_in_word(quote[-1]) and _is_word(text[end]))))
 
+    def drop_index(self) -> None:
+        """Free the passage index (it is rebuilt if ``find`` is called again)."""
+        self._index.clear()
+
     def _trigram_index(self) -> dict[str, list[int]]:
         if not self._index:
             tokens = [(m.start(), m.end()) for m in WORD.finditer(self.text)]
