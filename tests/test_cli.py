@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner, Result
-from conftest import SEED_ID, Project, fact
+from conftest import ACTORS_YML, SEED_ID, Project, fact
 from factref.cli import main
 
 VENV_BIN = Path(sys.executable).parent
@@ -36,14 +36,7 @@ def factref(project: Project, *args: str) -> Result:
     return CliRunner().invoke(main, ["--root", str(project.root), *args])
 
 
-ACTORS = """\
-actors:
-  - {id: xi-jinping, name: Xi Jinping, kind: person, aliases: [Xi, the Chinese leader]}
-  - {id: lee-jae-myung, name: Lee Jae Myung, kind: person, aliases: [Lee]}
-  - {id: china, name: China, kind: state, aliases: [Beijing]}
-  - {id: japan, name: Japan, kind: state, aliases: [Tokyo]}
-  - {id: xinhua, name: Xinhua News Agency, kind: outlet, aliases: [Xinhua]}
-"""
+ACTORS = ACTORS_YML  # the fixture project's actors
 CLAIMS = f"""\
 facts:
   - id: selfies

@@ -12,38 +12,24 @@ results (typed) render record text too, so both are exercised.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import ARGS, CHROMIUM, require_browser, serve
 from test_hostile import FIELD_PAGES, FIELDS, MARK, TITLE, make_hostile_project
 
-CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="the browser injection test needs the playwright package"
-)
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.is_file(), reason=f"the browser injection test needs chromium at {CHROMIUM}"
-)
+require_browser()
+from playwright import sync_api  # noqa: E402
 
 PAGES = sorted(set(FIELD_PAGES.values()) | {"actors/", "issues/", "events/", "sources/",
                                              "timeline/", "map/", ""})
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -68,16 +54,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def base_url(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(site) as url:
+        yield f"{url}/"
 
 
 @pytest.fixture(scope="module")
