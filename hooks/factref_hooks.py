@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factref.export import dumps, export
-from factref.pipeline import run
+from factref.pipeline import no_gc, run
 from factref.render import Renderer
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -68,7 +68,9 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     edit = _edit_paths(result)
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{file.src_uri}"
-    for path, content in renderer.pages().items():
+    with no_gc():
+        pages = renderer.pages()
+    for path, content in pages.items():
         existing = files.get_file_from_path(path)
         if existing is not None:
             log.warning(f"docs/{path} is generated from the records; remove the hand-written file")

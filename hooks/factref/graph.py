@@ -134,8 +134,17 @@ def full_map(site: Site) -> Drawing:
                   edge_labels=False)
 
 
-def neighbourhood(site: Site, aid: str, all_edges: list[Edge]) -> Drawing | None:
-    near = [e for e in all_edges if aid in (e.source, e.target)]
+def edges_by_actor(all_edges: list[Edge]) -> dict[str, list[Edge]]:
+    found: dict[str, list[Edge]] = defaultdict(list)
+    for edge in all_edges:
+        found[edge.source].append(edge)
+        if edge.target != edge.source:
+            found[edge.target].append(edge)
+    return found
+
+
+def neighbourhood(site: Site, aid: str, near: list[Edge]) -> Drawing | None:
+    """The map around one actor, from the edges that touch it (see ``edges_by_actor``)."""
     if not near:
         return None
     ids = sorted({e.source for e in near} | {e.target for e in near})

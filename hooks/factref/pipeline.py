@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -24,11 +27,28 @@ class Result:
 
 def run(root: Path, facts_dir: str = "facts", seeds_dir: str = "seeds") -> Result:
     """Load, verify and model every record under ``root``; problems are collected, not raised."""
-    records, problems = load_records(root, facts_dir)
-    verified = verify(records, root, seeds_dir)
-    problems = sorted(problems + verified.problems)
-    _release(verified)
-    return Result(verified, build_site(verified), problems)
+    with no_gc():
+        records, problems = load_records(root, facts_dir)
+        verified = verify(records, root, seeds_dir)
+        problems = sorted(problems + verified.problems)
+        _release(verified)
+        return Result(verified, build_site(verified), problems)
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many long-lived, acyclic objects.
+
+    Its full collections rescan every object made so far, which made loading superlinear: at
+    50,000 facts it tripled the load time. Reference counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _release(verified: Verified) -> None:

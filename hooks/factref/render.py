@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .coverage import coverage
-from .graph import KIND_COLOURS, Drawing, edges, full_map, neighbourhood
+from .graph import KIND_COLOURS, Drawing, edges, edges_by_actor, full_map, neighbourhood
 from .jsonld import jsonld
 from .model import (
     KIND_TITLES,
@@ -44,7 +44,12 @@ TOP_PAGES = ("timeline", "map", "coverage")
 
 def md_escape(value: Any) -> Markup:
     """Text → Markdown that renders as exactly that text (one line, HTML-escaped)."""
-    text = _SPACE.sub(" ", str(value)).strip()
+    return _md_escape(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # names and labels recur on many pages
+def _md_escape(text: str) -> Markup:
+    text = _SPACE.sub(" ", text).strip()
     escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
     return Markup(_MD_ENTITY_RE.sub(lambda m: _MD_ENTITIES[m.group()], escaped))
 
@@ -138,9 +143,10 @@ class Renderer:
     def pages(self) -> dict[str, str]:
         site, out = self.site, {}
         all_edges = edges(site)
+        touching = edges_by_actor(all_edges)
         for aid, actor in site.actors.items():
             out.update(self._page("actors", aid, "actor.md.j2", actor=actor,
-                                  neighbourhood=neighbourhood(site, aid, all_edges)))
+                                  neighbourhood=neighbourhood(site, aid, touching.get(aid, []))))
         for iid, issue in site.issues.items():
             out.update(self._page("issues", iid, "issue.md.j2", issue=issue))
         for eid, event in site.events.items():
