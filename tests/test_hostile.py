@@ -148,7 +148,12 @@ def test_source_changed_after_its_facts_were_written(project: Project) -> None:
     seed.write_bytes(changed)
     digest = hashlib.sha256(changed).hexdigest()
     left_out = (f"source '{SEED_ID}' did not verify (see its own error), so nothing can cite it")
-    assert project.problems() == [
+    assert project.problems() == [  # the cause first, then every record that depended on it
+        f"facts/sources.yml:4:5: sources[0].sha256 (record '{SEED_ID}'): source '{SEED_ID}' has "
+        f"changed: seeds/{SEED_ID}.txt now has SHA-256 {digest}, but the registry pins "
+        "30af8cc3b064c9d07a3ce441eb9a1fe153aac310b9100d1e728daabd3a05b750. Sources are evidence "
+        "and are never edited: restore the original file, or register the new text as a new "
+        "source",
         "facts/actors.yml:2:5: actors[0] (record 'xi-jinping'): no verified fact or event "
         "concerns this actor; a page needs evidence",
         "facts/actors.yml:3:5: actors[1] (record 'lee-jae-myung'): no verified fact or event "
@@ -163,11 +168,6 @@ def test_source_changed_after_its_facts_were_written(project: Project) -> None:
         f"facts/claims.yml:14:9: facts[1].evidence[0].source (record 'export-controls'): "
         f"{left_out}",
         f"facts/claims.yml:23:9: facts[2].evidence[0].source (record 'one-china'): {left_out}",
-        f"facts/sources.yml:4:5: sources[0].sha256 (record '{SEED_ID}'): source '{SEED_ID}' has "
-        f"changed: seeds/{SEED_ID}.txt now has SHA-256 {digest}, but the registry pins "
-        "30af8cc3b064c9d07a3ce441eb9a1fe153aac310b9100d1e728daabd3a05b750. Sources are evidence "
-        "and are never edited: restore the original file, or register the new text as a new "
-        "source",
     ]
 
 

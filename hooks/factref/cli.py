@@ -17,7 +17,7 @@ from .coverage import coverage
 from .load import load_records
 from .models import Fact
 from .pipeline import run
-from .problems import Problem
+from .problems import Problem, ordered
 
 
 @click.group()
@@ -43,7 +43,7 @@ def check(root: Path, fmt: str) -> None:
     """Validate every record and verify every quote; exit 1 on any problem."""
     result = run(root)
     _, cov_problems = coverage(result.site)
-    problems = sorted(result.problems + cov_problems)
+    problems = ordered(result.problems + cov_problems)
     for problem in problems:
         if fmt == "github":
             click.echo(github_annotation(problem))

@@ -41,9 +41,11 @@ class Origin:
         """Position and dotted key of ``path`` inside this record (as deep as it exists)."""
         return locate(self.data, path, self.pos, self.key)
 
-    def problem(self, message: str, *path: str | int, record: str = "") -> Problem:
+    def problem(
+        self, message: str, *path: str | int, record: str = "", follows: bool = False
+    ) -> Problem:
         pos, key = self.locate(*path)
-        return Problem(self.file, pos.line, pos.column, key, message, record)
+        return Problem(self.file, pos.line, pos.column, key, message, record, follows)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .load import load_records
 from .model import Site, build_site
-from .problems import Problem
+from .problems import Problem, ordered
 from .verify import Verified, verify
 
 
@@ -30,7 +30,7 @@ def run(root: Path, facts_dir: str = "facts", seeds_dir: str = "seeds") -> Resul
     with no_gc():
         records, problems = load_records(root, facts_dir)
         verified = verify(records, root, seeds_dir)
-        problems = sorted(problems + verified.problems)
+        problems = ordered(problems + verified.problems)
         _release(verified)
         return Result(verified, build_site(verified), problems)
 

@@ -20,6 +20,9 @@ class Problem:
     key: str
     message: str
     record: str = ""
+    follows: bool = False
+    """True when this problem only follows from another one (a record left out because
+    something it depends on failed): listed after the problems that cause it."""
 
     def __str__(self) -> str:
         where = self.file
@@ -29,6 +32,11 @@ class Problem:
         if self.record:
             subject += f" (record {self.record!r})" if subject else f"record {self.record!r}"
         return f"{where}: {subject}: {self.message}" if subject else f"{where}: {self.message}"
+
+
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """Causes first, then their consequences; each group by file, line and column."""
+    return sorted(problems, key=lambda p: (p.follows, p))
 
 
 class ProblemError(Exception):

@@ -109,7 +109,7 @@ def check_fact(
         source = v.sources.get(ev.source)
         if source is None:
             problems.append(o.problem(_missing_source(ev.source, v), "evidence", i, "source",
-                                      record=fact.id))
+                                      record=fact.id, follows=ev.source in v.rejected_sources))
             continue
         try:
             passages.append(resolve(ev, source))
@@ -274,7 +274,7 @@ def _drop_event(eid: str, v: Verified) -> None:
         loaded = v.facts.pop(fid)
         v.passages.pop(fid, None)
         v.problems.append(loaded.origin.problem(
-            f"left out: its event {eid!r} did not verify", "event", record=fid))
+            f"left out: its event {eid!r} did not verify", "event", record=fid, follows=True))
 
 
 def _check_order_cycles(v: Verified) -> None:
@@ -314,11 +314,13 @@ def _check_unused(v: Verified) -> None:
     used_actors |= {a for s in v.sources.values() for a in s.source.outlets}
     used_issues = {i for f in v.facts.values() for i in f.record.issues}
     used_issues |= {i for e in v.events.values() for i in e.record.issues}
+    # With other problems about, an unused record is most likely their consequence.
+    others = bool(v.problems)
     for table, used, kind in ((v.actors, used_actors, "actor"), (v.issues, used_issues, "issue")):
         for rid, loaded in list(table.items()):
             if rid not in used:
                 v.problems.append(loaded.origin.problem(
                     f"no verified fact or event concerns this {kind}; a page needs evidence",
-                    record=rid))
+                    record=rid, follows=others))
                 del table[rid]
 
