@@ -23,15 +23,47 @@ RECORD_SUFFIXES = (".yml", ".yaml")
 ID_KEYS = {"id", "source", "event", "actor", "actors", "issues", "outlets", "refers"}
 
 
+class Trees:
+    """A record file's YAML tree, with the position of every key, for as long as it is needed.
+
+    Keeping every file's tree for the whole run cost more memory than all the records
+    themselves; so a file's tree is kept while the file is loaded, then dropped, and parsed
+    again from the file's bytes only if a later check needs a position inside one of its records.
+    """
+
+    def __init__(self, data: bytes, doc: Any = None) -> None:
+        self._data = data
+        self._doc = doc
+
+    def record(self, kind: str, index: int) -> Any:
+        if self._doc is None:
+            try:
+                self._doc = load_yaml(self._data)
+            except YamlProblem:  # pragma: no cover - it parsed a moment ago
+                return None
+        try:
+            return self._doc[kind][index]
+        except (KeyError, IndexError, TypeError):  # pragma: no cover
+            return None
+
+    def forget(self) -> None:
+        self._doc = None
+
+
 @dataclass(frozen=True)
 class Origin:
-    """Where a record was written: its file, its position in the file's list, and its raw data."""
+    """Where a record was written: its file, its position in the file's list, and its tree."""
 
     file: str
     kind: str
     index: int
     pos: Pos
-    data: Any = field(compare=False, repr=False)
+    trees: Trees | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def data(self) -> Any:
+        """The record's raw YAML tree (LocatedDict), for positions inside it."""
+        return self.trees.record(self.kind, self.index) if self.trees else None
 
     @property
     def key(self) -> str:
@@ -120,6 +152,7 @@ def load_file(data: bytes, rel: str, records: Records) -> list[Problem]:
     if not isinstance(doc, LocatedDict):
         return [Problem(rel, 1, 1, "", f"expected a mapping with {_kinds()}, found {_what(doc)}")]
     problems = []
+    trees = Trees(data, doc)
     for kind, items in doc.items():
         kpos = doc.key_pos[kind]
         if kind not in KINDS:
@@ -135,8 +168,9 @@ def load_file(data: bytes, rel: str, records: Records) -> list[Problem]:
             )
             continue
         for index, item in enumerate(items):
-            origin = Origin(rel, kind, index, items.item_pos[index], item)
+            origin = Origin(rel, kind, index, items.item_pos[index], trees)
             problems.extend(_add(records, kind, item, origin))
+    trees.forget()
     return problems
 
 

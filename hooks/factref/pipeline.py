@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from .load import load_records
@@ -52,12 +52,11 @@ def no_gc() -> Iterator[None]:
 
 
 def _release(verified: Verified) -> None:
-    """Drop what only verification needed, so the site build does not carry it: the raw YAML
-    trees kept to locate problems (a fifth of the pipeline's memory) and the quote indexes.
-    Source records keep theirs: coverage still reports on their non_claims."""
+    """Drop what only verification needed, so the site build does not carry it: YAML trees
+    re-read to locate problems, and the quote indexes."""
     for kind in ("actors", "issues", "events", "facts"):
-        table = getattr(verified, kind)
-        for rid, loaded in table.items():
-            table[rid] = replace(loaded, origin=replace(loaded.origin, data=None))
+        for loaded in getattr(verified, kind).values():
+            if loaded.origin.trees:
+                loaded.origin.trees.forget()
     for source in verified.sources.values():
         source.body.drop_index()
