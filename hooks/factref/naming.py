@@ -48,10 +48,17 @@ class Naming:
                         if inner_id not in ids:
                             self._longer[inner_id].append(_pattern(name))
         self._own = {aid: [_pattern(n) for n in names] for aid, names in self.names.items()}
+        # All the longer names to blank out for an actor, as one alternation (longest first).
+        self._mask = {
+            aid: re.compile("|".join(p.pattern for p in sorted(
+                set(patterns), key=lambda p: (-len(p.pattern), p.pattern))))
+            for aid, patterns in self._longer.items() if patterns
+        }
 
     def names_actor(self, norm: str, aid: str) -> bool:
         """Whether normalised text ``norm`` names actor ``aid`` other than inside another actor's
         longer name."""
-        for pattern in self._longer.get(aid, ()):
-            norm = pattern.sub(lambda m: " " * len(m.group()), norm)
+        mask = self._mask.get(aid)
+        if mask is not None:
+            norm = mask.sub(lambda m: " " * len(m.group()), norm)
         return any(p.search(norm) for p in self._own.get(aid, ()))

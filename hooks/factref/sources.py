@@ -91,10 +91,16 @@ def read_source(loaded: Loaded[Source], seeds: Path, seeds_rel: str) -> SourceTe
 
 def _with_body(loaded: Loaded[Source], raw: str) -> SourceText | Problem:
     source, origin = loaded.record, loaded.origin
-    whole = normalise(raw)
+    whole: NormalText | None = None
     spans = []
     for key in ("starts_with", "ends_with"):
-        marker = normalise_quote(getattr(source.body, key))
+        typed = getattr(source.body, key)
+        if raw.count(typed) == 1:  # typed exactly as in the file: no need to normalise it all
+            at = raw.index(typed)
+            spans.append((at, at + len(typed)))
+            continue
+        whole = whole or normalise(raw)
+        marker = normalise_quote(typed)
         hits = whole.find(marker) if marker else []
         if len(hits) != 1:
             count = "not found" if not hits else f"found {len(hits)} times"

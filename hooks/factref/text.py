@@ -207,7 +207,7 @@ def normalise_quote(quote: str) -> str:
     return _SPACE_RUN.sub(" ", quote).strip()
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 16)
 def phrase_pattern(phrase: str) -> re.Pattern[str] | None:
     """A regex finding normalised ``phrase`` as whole words in normalised text."""
     needle = normalise_quote(phrase)
