@@ -20,6 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 if TYPE_CHECKING:
+    from factref.pipeline import Result
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -108,9 +109,9 @@ def _generated(config: MkDocsConfig, path: str, content: str) -> File:
     return File.generated(config, path, abs_src_path=str(cached))
 
 
-def _edit_paths(result: object) -> dict[str, str]:
+def _edit_paths(result: Result) -> dict[str, str]:
     """Docs path of each generated record page → the YAML file behind it ("Edit this page")."""
-    v = result.verified  # type: ignore[attr-defined]
+    v = result.verified
     paths = {}
     for kind in ("actors", "issues", "events"):
         for rid, loaded in getattr(v, kind).items():
