@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Profile `factref check` or the site build of a generated reference, with cProfile.
+"""Profile `factref check`, the site build or a serve rebuild of a generated reference (cProfile).
 
     python bench/hotspots.py check CORPUS [--out FILE] [--top 30]
     python bench/hotspots.py build CORPUS [--out FILE] [--top 30]
+    python bench/hotspots.py rebuild CORPUS [--out FILE] [--top 30]
 
 ``check`` profiles ``factref.pipeline.run`` plus the coverage pass (what ``factref check`` does);
 ``build`` profiles a whole in-process ``mkdocs build`` of CORPUS (hook included), into a temporary
-folder. The report lists the functions with the most own time, the factref functions with the
-most cumulative time, and, for a build, how the time splits between the factref hook and MkDocs.
+folder; ``rebuild`` profiles the rebuild ``mkdocs serve --dirty`` makes after an edit to one fact
+(the fact bench/serve.py edits; CORPUS is restored afterwards). The report lists the functions
+with the most own time, the factref functions with the most cumulative time, and, for a build,
+how the time splits between the factref hook and MkDocs.
 It is written to FILE (default: stdout); the raw profile goes next to it as FILE.prof.
 """
 
@@ -57,6 +60,36 @@ def profile_build(root: Path) -> tuple[cProfile.Profile, float]:
     return prof, elapsed
 
 
+def profile_rebuild(root: Path) -> tuple[cProfile.Profile, float]:
+    """A `mkdocs serve --dirty` rebuild after an edit to one fact, as the server runs it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from serve import MARKERS, pick_fact, set_claim
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    path, fid, _event, claim = pick_fact(root)
+    original = path.read_bytes()
+    with tempfile.TemporaryDirectory(prefix="factref-profile-") as site:
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=site)
+        config.plugins.on_startup(command="serve", dirty=True)
+        try:
+            build(config, dirty=True)  # the server's first build
+            set_claim(path, fid, f"{claim} {MARKERS[0]}")
+            time.sleep(1.1)  # a later mtime than the first build's output
+            config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=site)
+            prof = cProfile.Profile()
+            t0 = time.perf_counter()
+            prof.enable()
+            build(config, dirty=True)
+            prof.disable()
+            elapsed = time.perf_counter() - t0
+        finally:
+            path.write_bytes(original)
+            config.plugins.on_shutdown()
+    return prof, elapsed
+
+
 def _is_factref(filename: str) -> bool:
     return (
         "/factref/" in filename
@@ -78,7 +111,7 @@ def report(prof: cProfile.Profile, what: str, root: Path, elapsed: float, top: i
     rows = []
     for (filename, line, func), (_cc, nc, tt, ct, _callers) in raw.items():
         rows.append((filename, line, func, nc, tt, ct))
-    if what == "build":
+    if what in ("build", "rebuild"):
         out.write("## Where the build's time goes (cumulative)\n\n")
         marks = (
             ("factref hook: on_files (pipeline + render)", "factref_hooks.py", "on_files"),
@@ -130,7 +163,7 @@ def _short(filename: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=("check", "build"))
+    parser.add_argument("what", choices=("check", "build", "rebuild"))
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--out", type=Path, help="write the report here (and FILE.prof)")
     parser.add_argument("--top", type=int, default=30)
@@ -138,8 +171,10 @@ def main() -> None:
     root = args.corpus.resolve()
     if args.what == "check":
         prof, elapsed = profile_check(root)
-    else:
+    elif args.what == "build":
         prof, elapsed = profile_build(root)
+    else:
+        prof, elapsed = profile_rebuild(root)
     text = report(prof, args.what, root, elapsed, args.top)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

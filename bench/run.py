@@ -340,7 +340,7 @@ def measure(facts: int, args: argparse.Namespace) -> dict:
             )
     if facts == args.profile:
         print("  profiles ...", flush=True)
-        for what in ("check", "build"):
+        for what in ("check", "build", "rebuild"):
             out = HERE / "profiles" / f"{what}-{facts}.txt"
             must(
                 child(
