@@ -64,12 +64,13 @@ def profile_rebuild(root: Path) -> tuple[cProfile.Profile, float]:
     """A `mkdocs serve --dirty` rebuild after an edit to one fact, as the server runs it."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from serve import MARKERS, pick_fact, set_claim
+    from serve import MARKERS, hook_caches, pick_fact, remove_caches_of, set_claim
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     path, fid, _event, claim = pick_fact(root)
     original = path.read_bytes()
+    caches = hook_caches()
     with tempfile.TemporaryDirectory(prefix="factref-profile-") as site:
         config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=site)
         config.plugins.on_startup(command="serve", dirty=True)
@@ -87,6 +88,7 @@ def profile_rebuild(root: Path) -> tuple[cProfile.Profile, float]:
         finally:
             path.write_bytes(original)
             config.plugins.on_shutdown()
+            remove_caches_of(root, caches)
     return prof, elapsed
 
 

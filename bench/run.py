@@ -215,6 +215,7 @@ def compare_sites(a: Path, b: Path) -> dict:
         "only_in_build": sorted(fa.keys() - fb.keys())[:10],
         "only_in_floor": sorted(fb.keys() - fa.keys())[:10],
         "size_differs": len(differ),
+        "bytes_difference": sum(fa.values()) - sum(fb.values()),
         "size_differs_examples": differ[:5],
     }
 

@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -93,6 +94,20 @@ def search_docs(base: str) -> int | None:
         return None
 
 
+def hook_caches() -> set[Path]:
+    """The folders the factref hook makes for `mkdocs serve --dirty` (it leaves them behind)."""
+    return set(Path(tempfile.gettempdir()).glob("factref-serve-*"))
+
+
+def remove_caches_of(corpus: Path, before: set[Path]) -> None:
+    """Remove the hook's serve caches made since ``before`` that hold pages of ``corpus``."""
+    sources = {p.stem for p in (corpus / "seeds").glob("*.txt")}
+    for folder in hook_caches() - before:
+        pages = {p.stem for p in (folder / "sources").glob("*.md")} - {"index"}
+        if pages and pages <= sources:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def measure(corpus: Path, edits: int = 3, timeout: float = 1800.0, dirty: bool = False) -> dict:
     corpus = corpus.resolve()
     mkdocs = Path(sys.executable).parent / "mkdocs"
@@ -103,7 +118,8 @@ def measure(corpus: Path, edits: int = 3, timeout: float = 1800.0, dirty: bool =
     url = f"{base}events/{event}/"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
-    log = tempfile.NamedTemporaryFile(prefix="factref-serve-", suffix=".log", delete=False)
+    caches = hook_caches()
+    log = tempfile.NamedTemporaryFile(prefix="factref-bench-serve-", suffix=".log", delete=False)
     t_start = time.perf_counter()
     proc = subprocess.Popen(
         [str(mkdocs), "serve", "-f", str(corpus / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
@@ -153,6 +169,7 @@ def measure(corpus: Path, edits: int = 3, timeout: float = 1800.0, dirty: bool =
         log.close()
         text = Path(log.name).read_text(encoding="utf-8", errors="replace")
         os.unlink(log.name)
+        remove_caches_of(corpus, caches)
         result["builds_seconds"] = [float(x) for x in BUILT.findall(text)]
         result["log_tail"] = text.splitlines()[-5:]
     return result

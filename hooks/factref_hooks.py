@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import shutil
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,13 @@ def on_startup(*, command: str, dirty: bool, **kwargs: object) -> None:
     global _serve_cache
     if command == "serve" and dirty:
         _serve_cache = Path(tempfile.mkdtemp(prefix="factref-serve-"))
+
+
+def on_shutdown(**kwargs: object) -> None:
+    global _serve_cache
+    if _serve_cache is not None:
+        shutil.rmtree(_serve_cache, ignore_errors=True)
+        _serve_cache = None
 
 
 def _offline(config: MkDocsConfig) -> bool:
