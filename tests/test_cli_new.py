@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 from conftest import SEED_ID, Project
-from factref.models import Fact
+from factref.records import Fact
 from factref.scaffold import ScaffoldError, add_fact, propose_id
 from factref.yamlio import load
 from test_cli import CLAIMS, factref, own_records

@@ -16,8 +16,8 @@ import unicodedata
 import pytest
 from conftest import SEED, SEED_ID, SOURCES_YML
 from factref.load import Records, load_file
-from factref.models import Evidence
 from factref.quotes import QuoteError, resolve
+from factref.records import Evidence
 from factref.sources import SourceText, read_source
 from factref.text import QUOTE_FOLDS, WORD, normalise, normalise_quote
 from hypothesis import HealthCheck, assume, given, settings

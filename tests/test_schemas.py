@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import ROOT, SEED_ID
 from factref.load import record_files
-from factref.models import KINDS, MODELS
+from factref.records import KINDS, MODELS
 from factref.schema import RECORD_FILE, SCHEMA_DIR, generate, stale
 from factref.yamlio import load
 from pydantic import ValidationError

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factref.models import Event
+from factref.records import Event
 from factref.timeline import order_events
 
 

@@ -15,9 +15,9 @@ from . import scaffold
 from . import schema as schema_mod
 from .coverage import coverage
 from .load import load_records
-from .models import Fact
 from .pipeline import run
 from .problems import Problem, ordered
+from .records import Fact
 
 
 @click.group()

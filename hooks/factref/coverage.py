@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import FactView, Site
 from .problems import Problem
+from .site import FactView, Site
 from .sources import SourceText
 from .text import normalise_quote
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .models import Record
 from .pipeline import Result
 from .quotes import Passage
+from .records import Record
 from .sources import SourceText
 
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"

@@ -10,7 +10,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import Site, page_path
+from .site import Site, page_path
 
 KIND_ORDER = {"state": 0, "person": 1, "organisation": 2, "outlet": 3}
 KIND_COLOURS = {"state": "#1f5fa8", "person": "#b5432b", "organisation": "#3d7d3a",

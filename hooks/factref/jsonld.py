@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Site
+from .site import Site
 
 ACTOR_TYPES = {"person": "Person", "state": "Country", "organisation": "Organization",
                "outlet": "NewsMediaOrganization"}

@@ -13,8 +13,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .models import KINDS, MODELS, Actor, Event, Fact, Issue, Record, Source
 from .problems import Problem
+from .records import KINDS, MODELS, Actor, Event, Fact, Issue, Record, Source
 from .yamlio import LocatedDict, LocatedList, Pos, YamlProblem
 from .yamlio import load as load_yaml
 

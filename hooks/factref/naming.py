@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .models import Actor
+from .records import Actor
 from .text import WORD, normalise_quote
 
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .load import load_records
-from .model import Site, build_site
 from .problems import Problem, ordered
+from .site import Site, build_site
 from .verify import Verified, verify
 
 

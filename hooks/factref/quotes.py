@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .models import Evidence
+from .records import Evidence
 from .sources import SourceText
 from .text import WORD, normalise_quote, word_count
 

@@ -21,7 +21,8 @@ from markupsafe import Markup, escape
 from .coverage import coverage
 from .graph import KIND_COLOURS, Drawing, edges, edges_by_actor, full_map, neighbourhood
 from .jsonld import jsonld
-from .model import (
+from .quotes import Passage
+from .site import (
     KIND_TITLES,
     FactView,
     Site,
@@ -29,7 +30,6 @@ from .model import (
     page_path,
     source_paragraphs,
 )
-from .quotes import Passage
 from .timeline import order_events
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from .load import RECORD_SUFFIXES, Loaded, Records, load_file
-from .models import KINDS, Fact
 from .pipeline import Result
 from .problems import Problem
 from .quotes import Passage, QuoteError, resolve
+from .records import KINDS, Fact
 from .sources import SourceText
 
 CONTEXT_WORDS = 5

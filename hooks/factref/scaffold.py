@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .models import ID_PATTERN, Evidence, Fact
 from .quotes import MIN_QUOTE_WORDS, QuoteError, resolve
+from .records import ID_PATTERN, Evidence, Fact
 from .review import in_context
 from .sources import SourceText
 from .text import normalise_quote, word_count

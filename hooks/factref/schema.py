@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .models import MODELS, Record, RecordFile
+from .records import MODELS, Record, RecordFile
 
 SCHEMA_DIR = "schemas"
 RECORD_FILE = "record-file.json"

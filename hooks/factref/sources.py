@@ -9,8 +9,8 @@ from functools import cached_property
 from pathlib import Path
 
 from .load import Loaded
-from .models import Source
 from .problems import Problem
+from .records import Source
 from .text import NormalText, normalise, normalise_quote
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")

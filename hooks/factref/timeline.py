@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
-from .models import Event
+from .records import Event
 
 
 @dataclass(frozen=True)

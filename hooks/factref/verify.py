@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import Loaded, Origin, Records
-from .models import Actor, DateSpec, Event, Fact, Issue, Source
 from .naming import Naming
 from .problems import Problem
 from .quotes import Passage, QuoteError, resolve
+from .records import Actor, DateSpec, Event, Fact, Issue, Source
 from .sources import SourceText, read_source
 from .text import contains_normal, contains_phrase, normalise_quote
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .models import Actor, Event, Fact, Issue
 from .quotes import Passage
+from .records import Actor, Event, Fact, Issue
 from .sources import SourceText
 from .verify import Verified
 
