@@ -7,6 +7,8 @@ The pipeline package is imported at module top level: MkDocs puts this file's fo
 from __future__ import annotations
 
 import gc
+import html
+import json
 import logging
 import shutil
 import tempfile
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 from factref.export import dumps, export
 from factref.pipeline import no_gc, run
 from factref.render import Renderer
+from factref.search import Entry, entries, index_entry
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -34,6 +37,11 @@ SHIM = "assets/vendor/iframe-worker/shim.js"
 
 _serve_cache: Path | None = None
 """Under `mkdocs serve --dirty`, where generated pages are kept on disk between rebuilds."""
+
+_search: dict[str, Entry] = {}
+"""Docs path of each generated page of this build → its compact search entry (see search.py)."""
+_titles: dict[str, tuple[str, str]] = {}
+"""Docs path of each generated page rendered so far → (URL, title), for its search entry."""
 
 
 def on_startup(*, command: str, dirty: bool, **kwargs: object) -> None:
@@ -79,6 +87,9 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         file.edit_uri = f"docs/{file.src_uri}"
     with no_gc():
         pages = renderer.pages()
+    global _search
+    record_entries = entries(result.site)
+    _search = {path: record_entries.get(path) for path in pages}
     for path, content in pages.items():
         existing = files.get_file_from_path(path)
         if existing is not None:
@@ -98,13 +109,36 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     return files
 
 
+@event_priority(50)  # before Material's search plugin indexes the page
 def on_page_context(context: dict, page: Page, **kwargs: object) -> dict:
+    if page.file.src_uri in _search:
+        # Indexed by a compact entry instead (search.py); Material's documented per-page switch.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        # page.title is the first heading's HTML (entities and all): its text, for the index.
+        _titles[page.file.src_uri] = (page.url, html.unescape(str(page.title or "")))
     # Material prints `page.title | striptags` into <title>, and striptags decodes entities, so a
     # record named "</title><script>..." would become markup there. A meta title is printed as
     # it is, still escaped.
     if page.title and not page.meta.get("title"):
         page.meta["title"] = page.title
     return context
+
+
+@event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it
+def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if not _search or not index.is_file():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    ours = {_titles[p][0] for p in _search if p in _titles}
+    docs = [d for d in data["docs"] if d["location"].partition("#")[0] not in ours]
+    for path, entry in _search.items():
+        if path in _titles:
+            url, title = _titles[path]
+            docs.append(index_entry(url, title, entry))
+    data["docs"] = docs
+    index.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False),
+                     encoding="utf-8")
 
 
 def _generated(config: MkDocsConfig, path: str, content: str) -> File:
