@@ -99,7 +99,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         generated.edit_uri = edit.get(path)
         files.append(generated)
     # The machine-readable export (W3C Web Annotations with resolved offsets), linked from the site.
-    files.append(File.generated(config, "export.json", content=dumps(export(result))))
+    files.append(File.generated(config, "export.json", content=dumps(export(result), compact=True)))
     if _offline(config):
         files.append(_vendor(root / "node_modules/iframe-worker/shim/index.js", SHIM, config))
     # The pipeline's objects (and the reference cycles templates leave) are not needed past this
