@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factref.export import dumps, export
+from factref.incremental import Snapshot, snapshot, touched
 from factref.pipeline import no_gc, run
 from factref.render import Renderer
 from factref.search import Entry, entries, index_entry
@@ -38,6 +39,9 @@ SHIM = "assets/vendor/iframe-worker/shim.js"
 _serve_cache: Path | None = None
 """Under `mkdocs serve --dirty`, where generated pages are kept on disk between rebuilds."""
 
+_last_snapshot: Snapshot | None = None
+"""Under `mkdocs serve --dirty`, the records of the previous build (see incremental.py)."""
+
 _search: dict[str, Entry] = {}
 """Docs path of each generated page of this build → its compact search entry (see search.py)."""
 _titles: dict[str, tuple[str, str]] = {}
@@ -54,10 +58,11 @@ def on_startup(*, command: str, dirty: bool, **kwargs: object) -> None:
 
 
 def on_shutdown(**kwargs: object) -> None:
-    global _serve_cache
+    global _serve_cache, _last_snapshot
     if _serve_cache is not None:
         shutil.rmtree(_serve_cache, ignore_errors=True)
         _serve_cache = None
+    _last_snapshot = None
 
 
 def _offline(config: MkDocsConfig) -> bool:
@@ -85,17 +90,19 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     edit = _edit_paths(result)
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{file.src_uri}"
+    paths = renderer.paths()
+    only = _pages_to_render(result, paths)
     with no_gc():
-        pages = renderer.pages()
+        pages = renderer.pages(only)
     global _search
     record_entries = entries(result.site)
-    _search = {path: record_entries.get(path) for path in pages}
-    for path, content in pages.items():
+    _search = {path: record_entries.get(path) for path in paths}
+    for path in paths:
         existing = files.get_file_from_path(path)
         if existing is not None:
             log.warning(f"docs/{path} is generated from the records; remove the hand-written file")
             files.remove(existing)
-        generated = _generated(config, path, content)
+        generated = _generated(config, path, pages.get(path))
         generated.edit_uri = edit.get(path)
         files.append(generated)
     # The machine-readable export (W3C Web Annotations with resolved offsets), linked from the site.
@@ -141,10 +148,27 @@ def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
                      encoding="utf-8")
 
 
-def _generated(config: MkDocsConfig, path: str, content: str) -> File:
+def _pages_to_render(result: Result, paths: list[str]) -> set[str] | None:
+    """Under `mkdocs serve --dirty`, the pages the edit since the last build can have changed
+    (the others are still in the serve cache); otherwise None: every page."""
+    global _last_snapshot
     if _serve_cache is None:
+        return None
+    before, _last_snapshot = _last_snapshot, snapshot(result.site)
+    only = touched(before, _last_snapshot)
+    if only is not None and all((_serve_cache / p).is_file() for p in paths if p not in only):
+        return only
+    return None
+
+
+def _generated(config: MkDocsConfig, path: str, content: str | None) -> File:
+    """The File of a generated page; ``content`` None: unchanged since the serve cache's copy."""
+    if _serve_cache is None:
+        assert content is not None
         return File.generated(config, path, content=content)
     cached = _serve_cache / path
+    if content is None:
+        return File.generated(config, path, abs_src_path=str(cached))
     if not cached.is_file() or cached.read_text(encoding="utf-8") != content:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(content, encoding="utf-8")
