@@ -10,7 +10,8 @@ from rapidfuzz import fuzz
 
 from .records import Evidence
 from .sources import SourceText
-from .text import WORD, normalise_quote, word_count
+from .text import normalise_quote
+from .words import WORD, is_word_char, whole_at, word_count
 
 MIN_QUOTE_WORDS = 4
 """A quote must hold at least this many words: shorter ones ("in Beijing") carry no claim of
@@ -78,14 +79,10 @@ def _with_context(
         if before:
             near = text[max(0, h - len(wanted) - 2) : h].rstrip()
             cut = len(near) - len(wanted)
-            ok = near.endswith(wanted) and not (
-                cut > 0 and wanted[0].isalnum() and near[cut - 1].isalnum()
-            )
+            ok = near.endswith(wanted) and whole_at(near, max(cut, 0), len(near))
         else:
             near = text[h + len(quote) : h + len(quote) + len(wanted) + 2].lstrip()
-            ok = near.startswith(wanted) and not (
-                len(near) > len(wanted) and wanted[-1].isalnum() and near[len(wanted)].isalnum()
-            )
+            ok = near.startswith(wanted) and whole_at(near, 0, len(wanted))
         if ok:
             kept.append(h)
     if not kept:
@@ -102,9 +99,9 @@ def nearest(quote: str, source: SourceText) -> tuple[int, int]:
     text = source.body.text
     found = fuzz.partial_ratio_alignment(quote, text)
     start, end = (found.dest_start, found.dest_end) if found else (0, min(len(text), len(quote)))
-    while start > 0 and _in_word(text[start - 1]):
+    while start > 0 and is_word_char(text[start - 1]):
         start -= 1
-    while end < len(text) and _in_word(text[end]):
+    while end < len(text) and is_word_char(text[end]):
         end += 1
     # The alignment may take in punctuation the quote does not need ("Japan," for "Japan\u200b"):
     # a quote that ends (starts) on a letter is shown the passage that ends (starts) on one too.
@@ -113,10 +110,6 @@ def nearest(quote: str, source: SourceText) -> tuple[int, int]:
     while start < end and quote[:1].isalnum() and not text[start].isalnum():
         start += 1
     return start, end
-
-
-def _in_word(char: str) -> bool:
-    return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
 def _not_found(quote: str, source: SourceText) -> str:

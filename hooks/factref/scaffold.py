@@ -20,13 +20,13 @@ from .quotes import MIN_QUOTE_WORDS, QuoteError, resolve
 from .records import ID_PATTERN, Evidence, Fact
 from .review import in_context
 from .sources import SourceText
-from .text import normalise_quote, word_count
+from .text import normalise_quote
+from .words import WORD, word_count
 from .yamlio import LocatedDict, LocatedList, YamlProblem
 from .yamlio import load as load_yaml
 
 MAX_CONTEXT_WORDS = 30
 _TOKEN = re.compile(r"\S+")
-_WORD = re.compile(r"\w")
 STOP_WORDS = frozenset(
     "a an and as at by for from has have in is it its of on or s said says that the their "
     "this to was were will with".split()
@@ -119,7 +119,7 @@ def _contexts(source: SourceText, hit: int, length: int) -> list[tuple[str | Non
                 options.append((n_before + n_after, size, n_after, prefix, suffix))
     options.sort(key=lambda o: o[:3])
     out = [(_printed_span(source, p), _printed_span(source, s)) for *_, p, s in options]
-    return [(p, s) for p, s in out if all(c is None or _WORD.search(c) for c in (p, s))]
+    return [(p, s) for p, s in out if all(c is None or WORD.search(c) for c in (p, s))]
 
 
 def _printed_span(source: SourceText, span: tuple[int, int] | None) -> str | None:
