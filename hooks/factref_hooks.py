@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 
 from factref.export import dumps, export
 from factref.pipeline import no_gc, run
+from factref.records import RecordKind
 from factref.render import Renderer
+from factref.site import page_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -121,11 +123,11 @@ def _edit_paths(result: Result) -> dict[str, str]:
     """Docs path of each generated record page → the YAML file behind it ("Edit this page")."""
     v = result.verified
     paths = {}
-    for kind in ("actors", "issues", "events"):
-        for rid, loaded in getattr(v, kind).items():
-            paths[f"{kind}/{rid}.md"] = loaded.origin.file
+    for kind in (RecordKind.ACTORS, RecordKind.ISSUES, RecordKind.EVENTS):
+        for rid, loaded in v.loaded(kind).items():
+            paths[page_path(kind, rid)] = loaded.origin.file
     for sid, origin in v.source_origins.items():
-        paths[f"sources/{sid}.md"] = origin.file
+        paths[page_path(RecordKind.SOURCES, sid)] = origin.file
     return paths
 
 

@@ -17,7 +17,7 @@ from .coverage import coverage
 from .load import load_records
 from .pipeline import run
 from .problems import Problem, ordered
-from .records import Fact
+from .records import ATTRIBUTION_KINDS, Fact
 
 
 @click.group()
@@ -62,8 +62,7 @@ def github_annotation(problem: Problem) -> str:
     props = {"file": problem.file}
     if problem.line:
         props |= {"line": str(problem.line), "col": str(problem.column or 1)}
-    text = str(Problem(problem.file, 0, 0, problem.key, problem.message, problem.record))
-    message = text.removeprefix(f"{problem.file}: ")
+    message = problem.text
     fields = ",".join(f"{k}={_escape(v, prop=True)}" for k, v in props.items())
     return f"::error {fields}::{_escape(message)}"
 
@@ -104,7 +103,7 @@ def coverage_cmd(root: Path, uncited_only: bool) -> None:
 @click.option("--issue", "issues", multiple=True, help="An issue the fact is about (repeatable).")
 @click.option("--event", help="The event the fact belongs to.")
 @click.option("--attribution", default="narration", show_default=True, metavar="KIND[:ACTOR]",
-              help=f"Whose statement it is: {', '.join(scaffold.ATTRIBUTION_KINDS)}, "
+              help=f"Whose statement it is: {', '.join(ATTRIBUTION_KINDS)}, "
               "e.g. quote:xi-jinping.")
 @click.option("--id", "fid", help="The fact's id (default: a slug of the claim).")
 @click.option("--occurrence", type=click.IntRange(min=1),

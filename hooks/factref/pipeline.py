@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .load import load_records
 from .problems import Problem, ordered
+from .records import RecordKind
 from .site import Site, build_site
 from .verify import Verified, verify
 
@@ -54,8 +55,10 @@ def no_gc() -> Iterator[None]:
 def _release(verified: Verified) -> None:
     """Drop what only verification needed, so the site build does not carry it: YAML trees
     re-read to locate problems, and the quote indexes."""
-    for kind in ("actors", "issues", "events", "facts"):
-        for loaded in getattr(verified, kind).values():
+    for kind in RecordKind:
+        if kind is RecordKind.SOURCES:
+            continue
+        for loaded in verified.loaded(kind).values():
             if loaded.origin.trees:
                 loaded.origin.trees.forget()
     for source in verified.sources.values():

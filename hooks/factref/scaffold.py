@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from .quotes import MIN_QUOTE_WORDS, QuoteError, resolve
-from .records import ID_PATTERN, Evidence, Fact
+from .records import ATTRIBUTION_KINDS, ID_PATTERN, Evidence, Fact
 from .review import in_context
 from .sources import SourceText
 from .text import normalise_quote
@@ -134,7 +134,6 @@ def _printed_span(source: SourceText, span: tuple[int, int] | None) -> str | Non
     return _printed(source.raw[slice(*source.body.raw_span(start, end))])
 
 
-ATTRIBUTION_KINDS = ("narration", "quote", "paraphrase", "report")
 OPTION_OF = {"id": "--id", "claim": "--claim", "actors": "--actor", "issues": "--issue",
              "event": "--event", "attribution": "--attribution"}
 

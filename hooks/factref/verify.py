@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .load import Loaded, Origin, Records
 from .naming import Naming
 from .problems import Problem
 from .quotes import Passage, QuoteError, resolve
-from .records import Actor, DateSpec, Event, Fact, Issue, Source
+from .records import Actor, DateSpec, Event, Fact, Issue, RecordKind, Source
 from .sources import SourceText, read_source
 from .text import contains_normal, contains_phrase, normalise_quote
 
@@ -39,6 +40,18 @@ class Verified:
     naming: Naming = field(default_factory=lambda: Naming(()))
     facts_by_event: dict[str, list[Loaded[Fact]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+    def ids(self, kind: RecordKind) -> set[str]:
+        """The ids of the verified records of one kind."""
+        return set(self.sources if kind is RecordKind.SOURCES else self.loaded(kind))
+
+    def loaded(self, kind: RecordKind) -> dict[str, Loaded[Any]]:
+        """The verified records of one kind other than sources, with where each was written."""
+        tables: dict[RecordKind, dict[str, Loaded[Any]]] = {
+            RecordKind.ACTORS: self.actors, RecordKind.ISSUES: self.issues,
+            RecordKind.EVENTS: self.events, RecordKind.FACTS: self.facts,
+        }
+        return tables[kind]
 
 
 def verify(records: Records, root: Path, seeds_dir: str = "seeds") -> Verified:
