@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.hooks.factref")
 
@@ -100,7 +101,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     return files
 
 
-def on_page_context(context: dict, page: Page, **kwargs: object) -> dict:
+def on_page_context(context: TemplateContext, page: Page, **kwargs: object) -> TemplateContext:
     # Material prints `page.title | striptags` into <title>, and striptags decodes entities, so a
     # record named "</title><script>..." would become markup there. A meta title is printed as
     # it is, still escaped.

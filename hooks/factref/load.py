@@ -184,7 +184,8 @@ def _add(records: Records, kind: str, item: Any, origin: Origin) -> list[Problem
     model = RecordKind(kind).model
     if not isinstance(item, LocatedDict):
         return [origin.problem(f"expected a mapping (a record), found {_what(item)}")]
-    record_id = item.get("id") if isinstance(item.get("id"), str) else ""
+    given_id = item.get("id")
+    record_id = given_id if isinstance(given_id, str) else ""
     try:
         record = model.model_validate(item)
     except ValidationError as exc:

@@ -22,7 +22,7 @@ their own and too easily match the wrong place."""
 class Passage:
     """A resolved evidence passage: raw offsets into the source file, and the raw text there."""
 
-    source: str
+    source_id: str
     start: int
     end: int
     text: str
@@ -60,12 +60,12 @@ def resolve(evidence: Evidence, source: SourceText) -> Passage:
     if len(hits) > 1:
         where = ", ".join(source.position_of(body.starts[h]) for h in hits)
         raise QuoteError(
-            f"quote is ambiguous: it occurs {len(hits)} times in source {source.source.id!r} "
+            f"quote is ambiguous: it occurs {len(hits)} times in source {source.record.id!r} "
             f"(at line:column {where}); add a prefix or suffix with the words around the "
             "intended one"
         )
     start, end = body.raw_span(hits[0], hits[0] + len(quote))
-    return Passage(source.source.id, start, end, source.raw[start:end])
+    return Passage(source.record.id, start, end, source.raw[start:end])
 
 
 def _with_context(
@@ -120,7 +120,7 @@ def _not_found(quote: str, source: SourceText) -> str:
     line = source.line_of(raw_start)
     diffs = describe_differences(quote, body.text[start:end])
     return (
-        f"quote not found in source {source.source.id!r}. Nearest passage (line {line}): "
+        f"quote not found in source {source.record.id!r}. Nearest passage (line {line}): "
         f"{show(passage)}. Differences: {diffs}"
     )
 

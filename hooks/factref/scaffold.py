@@ -61,7 +61,7 @@ def find(source: SourceText, quote: str, occurrence: int | None = None) -> Found
         raise ScaffoldError(_ambiguous(source, hits, len(wanted)))
     if occurrence is not None and not 1 <= occurrence <= len(hits):
         raise ScaffoldError(f"--occurrence {occurrence}: the quote occurs {len(hits)} "
-                            f"time{'s' * (len(hits) != 1)} in source {source.source.id!r}")
+                            f"time{'s' * (len(hits) != 1)} in source {source.record.id!r}")
     hit = hits[(occurrence or 1) - 1]
     start, end = source.body.raw_span(hit, hit + len(wanted))
     found = Found(_printed(source.raw[start:end]), start, end, len(hits))
@@ -78,7 +78,7 @@ def find(source: SourceText, quote: str, occurrence: int | None = None) -> Found
 def _resolve(source: SourceText, quote: str, prefix: str | None = None,
              suffix: str | None = None, *, quiet: bool = False) -> Any:
     try:
-        evidence = Evidence(source=source.source.id, quote=quote, prefix=prefix, suffix=suffix)
+        evidence = Evidence(source=source.record.id, quote=quote, prefix=prefix, suffix=suffix)
         return resolve(evidence, source)
     except (QuoteError, ValidationError) as exc:
         if quiet:
@@ -93,7 +93,7 @@ def _printed(raw: str) -> str:
 
 
 def _ambiguous(source: SourceText, hits: list[int], length: int) -> str:
-    lines = [f"quote is ambiguous: it occurs {len(hits)} times in source {source.source.id!r}:"]
+    lines = [f"quote is ambiguous: it occurs {len(hits)} times in source {source.record.id!r}:"]
     for n, hit in enumerate(hits, start=1):
         start, end = source.body.raw_span(hit, hit + length)
         before, exact, after = in_context(source, start, end)

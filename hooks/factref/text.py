@@ -166,7 +166,8 @@ def normalise(raw: str, *, offset: int = 0) -> NormalText:
     return NormalText(raw=raw, text="".join(out), starts=starts, ends=ends)
 
 
-def _normalise_chunk(chunk: str, base: int, out: list[str], starts: array, ends: array) -> None:
+def _normalise_chunk(chunk: str, base: int, out: list[str], starts: array[int],
+                     ends: array[int]) -> None:
     """Characters of a whitespace-free run, NFC per base character with what joins it."""
     i, n = 0, len(chunk)
     while i < n:
