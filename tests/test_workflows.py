@@ -125,6 +125,7 @@ def test_pull_request_workflow_checks_tests_builds_and_reports() -> None:
         "npm ci --no-audit --no-fund",
         "python -m pip install -e '.[test]'",
         "factref check --format github",
+        "scripts/check",
         "pytest",
         "mkdocs build --strict",
         "OFFLINE=true mkdocs build --strict -d site-offline",
