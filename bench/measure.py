@@ -61,7 +61,9 @@ def measure_check(corpus: Path, opts: Options) -> dict:
     )
     must(runs["parse"], "bench.yaml_floor")
     check = runs["check"]
+    inside = must(child(module("stages", str(corpus)), nice=opts.nice), "bench.stages")
     return {
+        "stages": {**json.loads(inside.stdout), "rss_mb": inside.rss_mb},
         "check": {
             **_timing(check),
             "rc": check.rc,

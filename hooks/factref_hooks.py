@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING
 from factref.export import dumps, export
 from factref.incremental import Snapshot, snapshot, touched
 from factref.pipeline import no_gc, run
+from factref.records import RecordKind
 from factref.render import Renderer
 from factref.search import Entry, entries, index_entry
+from factref.site import page_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.hooks.factref")
 
@@ -42,7 +45,7 @@ _serve_cache: Path | None = None
 _last_snapshot: Snapshot | None = None
 """Under `mkdocs serve --dirty`, the records of the previous build (see incremental.py)."""
 
-_search: dict[str, Entry] = {}
+_search: dict[str, Entry | None] = {}
 """Docs path of each generated page of this build → its compact search entry (see search.py)."""
 _titles: dict[str, tuple[str, str]] = {}
 """Docs path of each generated page rendered so far → (URL, title), for its search entry."""
@@ -117,7 +120,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
 
 
 @event_priority(50)  # before Material's search plugin indexes the page
-def on_page_context(context: dict, page: Page, **kwargs: object) -> dict:
+def on_page_context(context: TemplateContext, page: Page, **kwargs: object) -> TemplateContext:
     if page.file.src_uri in _search:
         # Indexed by a compact entry instead (search.py); Material's documented per-page switch.
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
@@ -179,11 +182,11 @@ def _edit_paths(result: Result) -> dict[str, str]:
     """Docs path of each generated record page → the YAML file behind it ("Edit this page")."""
     v = result.verified
     paths = {}
-    for kind in ("actors", "issues", "events"):
-        for rid, loaded in getattr(v, kind).items():
-            paths[f"{kind}/{rid}.md"] = loaded.origin.file
+    for kind in (RecordKind.ACTORS, RecordKind.ISSUES, RecordKind.EVENTS):
+        for rid, loaded in v.loaded(kind).items():
+            paths[page_path(kind, rid)] = loaded.origin.file
     for sid, origin in v.source_origins.items():
-        paths[f"sources/{sid}.md"] = origin.file
+        paths[page_path(RecordKind.SOURCES, sid)] = origin.file
     return paths
 
 

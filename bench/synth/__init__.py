@@ -15,7 +15,8 @@ that ``mkdocs build -f <out>/mkdocs.yml`` builds with the project's own hook:
   least six words that name the fact's actors (by name, alias, or a pronoun under ``refers``), with
   narration, direct quotes, paraphrases and outlet reports, dates, numbers, events with dates,
   places and orderings, and a few quotes that need a ``prefix`` to be unique;
-- ``docs/``: a copy of the project's hand-written pages and assets, and
+- ``factref.yml`` (coverage reported, not required: a few sentences are too short to quote),
+  ``docs/``: a copy of the project's hand-written pages and assets, and
   ``mkdocs.yml``: the project's, with the hook named by absolute path.
 
 Proportions, for F facts: about F/100 sources, F/20 actors, F/100 issues and F/20 events. Only

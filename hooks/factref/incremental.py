@@ -28,7 +28,7 @@ class Snapshot:
 
 def snapshot(site: Site) -> Snapshot:
     sources = {
-        sid: (text.source, hashlib.sha256(text.raw.encode("utf-8")).digest())
+        sid: (text.record, hashlib.sha256(text.raw.encode("utf-8")).digest())
         for sid, text in site.sources.items()
     }
     facts = {fid: view.fact for fid, view in site.facts.items()}

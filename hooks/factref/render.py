@@ -19,7 +19,6 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .coverage import coverage
 from .graph import KIND_COLOURS, Drawing, edges, edges_by_actor, full_map, neighbourhood
 from .jsonld import jsonld
 from .quotes import Passage
@@ -138,7 +137,6 @@ class Renderer:
         self.directory_urls = directory_urls
         self.env = make_env()
         self.svg_env = make_svg_env()
-        self.coverage, _ = coverage(site)
         self._fact_items: dict[tuple[str, str], Markup] = {}
 
     def paths(self) -> list[str]:
@@ -185,7 +183,7 @@ class Renderer:
         if wanted("map.md"):
             out.update(self._top("map", drawing=full_map(site)))
         if wanted("coverage.md"):
-            out.update(self._top("coverage", reports=self.coverage))
+            out.update(self._top("coverage", reports=site.coverage))
         return out
 
     def _top(self, name: str, **context: Any) -> dict[str, str]:
@@ -215,7 +213,7 @@ class Renderer:
 
         def cited_by(passages: tuple[Passage, ...]) -> str:
             views = dict.fromkeys(v for p in passages
-                                  for v in self.site.by_passage[(p.source, p.start, p.end)])
+                                  for v in self.site.by_passage[(p.source_id, p.start, p.end)])
             return "Cited by: " + "; ".join(v.fact.claim for v in views)
 
         def link(target: str) -> Markup:

@@ -79,7 +79,7 @@ def entries(site: Site) -> dict[str, Entry]:
         date = event.date.text if event.date else None
         add(path, event.name, (event.place, date), claims.get(path, ()))
     for sid, source in site.sources.items():
-        record = source.source
+        record = source.record
         passages = (p.text for p in site.passages_by_source.get(sid, ()))
         add(page_path("sources", sid), record.headline,
             (record.publisher, record.byline, record.published), passages)
