@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import html
-import json
 import logging
 import shutil
 import tempfile
@@ -20,7 +19,7 @@ from factref.incremental import Snapshot, snapshot, touched
 from factref.pipeline import no_gc, run
 from factref.records import RecordKind
 from factref.render import Renderer
-from factref.search import Entry, entries, index_entry
+from factref.search import Entry, entries, with_entries
 from factref.site import page_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -137,18 +136,10 @@ def on_page_context(context: TemplateContext, page: Page, **kwargs: object) -> T
 @event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it
 def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
     index = Path(config.site_dir) / "search" / "search_index.json"
-    if not _search or not index.is_file():
-        return
-    data = json.loads(index.read_text(encoding="utf-8"))
-    ours = {_titles[p][0] for p in _search if p in _titles}
-    docs = [d for d in data["docs"] if d["location"].partition("#")[0] not in ours]
-    for path, entry in _search.items():
-        if path in _titles:
-            url, title = _titles[path]
-            docs.append(index_entry(url, title, entry))
-    data["docs"] = docs
-    index.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False),
-                     encoding="utf-8")
+    if _search and index.is_file():
+        pages = [(*_titles[path], entry) for path, entry in _search.items() if path in _titles]
+        text = with_entries(index.read_text(encoding="utf-8"), pages)
+        index.write_text(text, encoding="utf-8")
 
 
 def _pages_to_render(result: Result, paths: list[str]) -> set[str] | None:

@@ -22,6 +22,7 @@ HTML-escaped: Material renders titles and texts as HTML.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -97,3 +98,14 @@ def index_entry(location: str, title: str, entry: Entry | None) -> dict[str, str
         if entry.words:
             doc[FIELD] = entry.words
     return doc
+
+
+def with_entries(index_json: str, pages: list[tuple[str, str, Entry | None]]) -> str:
+    """Material's ``search_index.json`` with one document for each generated page, given as
+    (URL, plain-text title, entry), in place of any Material made for it."""
+    data = json.loads(index_json)
+    ours = {url for url, _, _ in pages}
+    docs = [d for d in data["docs"] if d["location"].partition("#")[0] not in ours]
+    docs += [index_entry(url, title, entry) for url, title, entry in pages]
+    data["docs"] = docs
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
