@@ -95,7 +95,8 @@ def test_never_more_precise_than_the_text_and_the_dateline(
 
 @pytest.mark.parametrize("args,words", [
     (("in November", "month", "--11", None, False), "in November — year not stated"),
-    (("March 24", "month-day", "--03-24", Value(2022, 3, 24)), "March 24 — 2022, from the dateline"),
+    (("March 24", "month-day", "--03-24", Value(2022, 3, 24)),
+     "March 24 — 2022, from the dateline"),
     (("today", "relative", None, Value(2022, 3, 25)), "today — 25 March 2022, from the dateline"),
     (("later this month", "relative", None, Value(2022, 3, None)),
      "later this month — March 2022, from the dateline"),
