@@ -64,13 +64,15 @@ def _seed_and_entry(src: SourceDraft, corpus: Corpus, index: int, out: Path) -> 
         f"{state_a.name} {rng.choice(VERB)} {rng.choice(ADJ)} "
         f"{rng.choice(NOUN)} as {state_b.name} weighs its options"
     )
+    month, day = rng.randrange(12), rng.randint(1, 28)
+    dateline = f"{MONTHS[month]} {day}, 2026"
     header = [
         f"{publisher.name}",
         "/",
         "Home | World | Business | Opinion | Video",
         headline,
         f"{reporter}, {publisher.name}",
-        "Published in World News",
+        f"Published in World News on {dateline}",
     ]
     footer = [
         f"\u00a9 2026 {publisher.name}. All rights reserved.",
@@ -82,16 +84,16 @@ def _seed_and_entry(src: SourceDraft, corpus: Corpus, index: int, out: Path) -> 
     text = "\n\n".join(header + [typeset(p) for p in paragraphs] + footer) + "\n"
     raw = text.encode("utf-8")
     (out / "seeds" / f"{src.id}.txt").write_bytes(raw)
-    month = rng.randrange(12)
     return "".join(
         [
             f'  - id: "{src.id}"\n',
+            "    kind: news-report\n",
             f"    file: {src.id}.txt\n",
             f"    sha256: {hashlib.sha256(raw).hexdigest()}\n",
             f"    headline: {y(headline)}\n",
             f"    byline: {y(f'{reporter}, {publisher.name}')}\n",
             f"    publisher: {y(publisher.name)}\n",
-            f"    published: {y(f'{MONTHS[month]} {rng.randint(1, 28)}, 2026')}\n",
+            f"    published: {{date: '2026-{month + 1:02d}-{day:02d}', text: '{dateline}'}}\n",
             f"    url: https://news.example/{src.id}\n",
             f"    outlets: [{publisher.id}]\n",
             "    body:\n",

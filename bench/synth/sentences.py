@@ -301,6 +301,11 @@ class SentenceWriter:
         spec = None
         if rng.random() < 0.8:
             text, spec = self._date()
+            # An event ordered against the previous one gets no year: each chain of orderings
+            # then holds at most one calendar year, so orderings never contradict the calendar
+            # (which verification would refuse).
+            while relation is not None and not spec.get("value", "--").startswith("--"):
+                text, spec = self._date()
             b.add(" ")
             b.add(text, "date", spec)
         b.add(f" on the {rng.choice(ADJ)} {rng.choice(NOUN)}")

@@ -30,7 +30,6 @@ from .site import (
     page_path,
     source_paragraphs,
 )
-from .timeline import order_events
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 """Python-Markdown's own escapable characters: a backslash before them disappears."""
@@ -179,7 +178,7 @@ class Renderer:
             if wanted(page_path(kind, "index")):
                 out.update(self._page(kind, "index", f"{kind}-index.md.j2"))
         if wanted("timeline.md"):
-            out.update(self._top("timeline", entries=order_events(site.events)))
+            out.update(self._top("timeline"))
         if wanted("map.md"):
             out.update(self._top("map", drawing=full_map(site)))
         if wanted("coverage.md"):

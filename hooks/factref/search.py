@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .records import Published
 from .site import Site, page_path
 
 FIELD = "claims"
@@ -82,8 +83,9 @@ def entries(site: Site) -> dict[str, Entry]:
     for sid, source in site.sources.items():
         record = source.record
         passages = (p.text for p in site.passages_by_source.get(sid, ()))
+        published = record.published.text if isinstance(record.published, Published) else None
         add(page_path("sources", sid), record.headline,
-            (record.publisher, record.byline, record.published), passages)
+            (record.publisher, record.byline, published), passages)
     return out
 
 
