@@ -109,7 +109,7 @@ def _seed_and_entry(src: SourceDraft, corpus: Corpus, index: int, out: Path) -> 
 def _marker(full: str, paragraph: str, start: bool) -> str:
     """The first (or last) words of a paragraph, as few as occur exactly once in the file."""
     words = paragraph.split(" ")
-    for n in range(6, len(words) + 1):
+    for n in range(min(6, len(words)), len(words) + 1):  # a paragraph may be a short sentence
         text = " ".join(words[:n] if start else words[-n:])
         if len(occurrences(full, text)) == 1:
             return text
