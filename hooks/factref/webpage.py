@@ -23,7 +23,9 @@ MAX_PAGE_BYTES = 10 * 1024 * 1024
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TAG = re.compile(r"<[^<>]{0,500}>")
+_SCRIPT = re.compile(r"<(script|style)\b[^>]{0,500}>.*?</\1\s*>", re.I | re.S)
 _BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_CHAR_REF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));?")
 
 
 class PageError(Exception):
@@ -49,7 +51,7 @@ def read_page(data: bytes, name: str) -> Page:
     if len(data) > MAX_PAGE_BYTES:
         raise PageError(f"{name} is {len(data) / 2**20:.1f} MB; a saved article page is at most "
                         f"{MAX_PAGE_BYTES // 2**20} MB (save only the article's page)")
-    html = decode(data, name)
+    html = _CHAR_REF.sub(_control_ref_to_space, decode(data, name))
     doc = trafilatura.bare_extraction(
         _tree(html, name), with_metadata=True, include_comments=False, include_links=False,
         include_images=False, include_formatting=False, include_tables=True,
@@ -73,12 +75,20 @@ def decode(data: bytes, name: str) -> str:
     encoding = declared[1].decode("ascii") if declared else None
     try:
         if encoding and codecs.lookup(encoding).name != "utf-8":
-            return data.decode(encoding)
+            html = data.decode(encoding)
+            if "<" in html[:1024] and not _CONTROL.search(html):  # it reads as markup
+                return html
     except (LookupError, UnicodeDecodeError):
         pass
     said = f"declares {encoding!r} but is not valid in it" if encoding else "declares no encoding"
     raise PageError(f"{name} is not valid UTF-8 (byte {bad}) and {said}; save the page again as "
                     "UTF-8")
+
+
+def _control_ref_to_space(m: re.Match[str]) -> str:
+    """``&#7;`` and the like: a control character the extractor's XML cannot hold, so a space."""
+    code = int(m[1], 16) if m[1] else int(m[2])
+    return " " if code < 32 and chr(code) not in "\t\n\r" or code == 0x7F else m[0]
 
 
 def _tree(html: str, name: str):  # type: ignore[no-untyped-def]
@@ -105,5 +115,5 @@ def one_line(value: str | None, limit: int = 200) -> str | None:
     """Page metadata as a record label: tags that leaked into it removed, one line, bounded."""
     if not value:
         return None
-    text = " ".join(_CONTROL.sub(" ", _TAG.sub(" ", value)).split())
+    text = " ".join(_CONTROL.sub(" ", _TAG.sub(" ", _SCRIPT.sub(" ", value))).split())
     return text[:limit].rstrip() or None
