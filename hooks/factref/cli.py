@@ -11,6 +11,7 @@ import click
 
 from . import addsource, newfact, scaffold
 from . import export as export_mod
+from . import reference as reference_mod
 from . import review as review_mod
 from . import schema as schema_mod
 from .coverage import coverage
@@ -268,9 +269,15 @@ def export_cmd(root: Path, output: Path | None) -> None:
 
 @main.command("schema")
 @click.option("--write", is_flag=True, help="Regenerate the stale schema files.")
+@click.option("--reference", is_flag=True,
+              help=f"Regenerate the record field reference, {reference_mod.REFERENCE}, instead.")
 @click.pass_obj
-def schema_cmd(root: Path, write: bool) -> None:
+def schema_cmd(root: Path, write: bool, reference: bool) -> None:
     """Check (or with --write, regenerate) the JSON Schemas in schemas/ from the models."""
+    if reference:
+        wrote = reference_mod.write(root)
+        click.echo(f"{'wrote' if wrote else 'up to date:'} {reference_mod.REFERENCE}")
+        return
     if write:
         for rel in schema_mod.write(root):
             click.echo(f"wrote {rel}")
