@@ -30,7 +30,6 @@ from .site import (
     page_path,
     source_paragraphs,
 )
-from .timeline import order_events
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 """Python-Markdown's own escapable characters: a backslash before them disappears."""
@@ -154,9 +153,10 @@ class Renderer:
         for sid, source in site.sources.items():
             out.update(self._page("sources", sid, "source.md.j2", source=source,
                                   paragraphs=source_paragraphs(site, sid)))
+        coverage_of = {report.source.source.id: report for report in self.coverage}
         for kind in SECTIONS:
-            out.update(self._page(kind, "index", f"{kind}-index.md.j2"))
-        out.update(self._top("timeline", entries=order_events(site.events)))
+            out.update(self._page(kind, "index", f"{kind}-index.md.j2", coverage_of=coverage_of))
+        out.update(self._top("timeline"))
         out.update(self._top("map", drawing=full_map(site)))
         out.update(self._top("coverage", reports=self.coverage))
         return out
