@@ -31,12 +31,10 @@ from .load import Records, load_file
 from .pipeline import run
 from .problems import Problem
 from .recordfile import RecordFileError, add_item, scalar
-from .records import ID_PATTERN
+from .records import ID_PATTERN, SOURCE_KINDS
 from .schema import RECORD_FILE, SCHEMA_DIR
 from .webpage import MAX_PAGE_BYTES, PageError, read_page
 
-SOURCE_KINDS = ("news-report", "press-release", "readout", "transcript", "statement",
-                "interview")
 CONVENTIONAL_ID = re.compile(r"^(?P<seq>\d{3,})_(?P<digest>[0-9a-f]{16})$")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SEEDS = "seeds"
@@ -115,16 +113,16 @@ def _from_page(sid: str, name: str, data: bytes, registered: Registered,
     except PageError as exc:
         raise AddSourceError(exc.message) from None
     text = page.text.encode("utf-8")
-    digest = hashlib.sha256(text).hexdigest()
-    if digest in registered.digests:
+    text_digest = hashlib.sha256(text).hexdigest()
+    if text_digest in registered.digests:
         raise AddSourceError(f"the article text of {name} is already registered, as source "
-                             f"{registered.digests[digest]!r} (same SHA-256)")
+                             f"{registered.digests[text_digest]!r} (same SHA-256)")
     proposal = Proposal(sid, f"{sid}.txt", text, {}, f"{sid}.html", data)
     for key, value in (("headline", page.title), ("publisher", page.sitename)):
         if value and not options.get(key):
             options = {**options, key: value}
             proposal.from_page[key] = value
-    return _complete(proposal, page.text, digest, page.date, options)
+    return _complete(proposal, page.text, hashlib.sha256(data).hexdigest(), page.date, options)
 
 
 def _text(name: str, data: bytes) -> str:
