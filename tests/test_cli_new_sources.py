@@ -13,8 +13,8 @@ Ministry of Foreign Affairs of Avalon
 
 March 25, 2022
 
-Foreign Minister Tamsin Hale spoke today with Republic of Brenna (ROB) Foreign Minister Oren Vask about the
-Northern Republic of Carden's (NRC) March 24 long-range missile launch.
+Foreign Minister Tamsin Hale spoke today with Republic of Brenna (ROB) Foreign Minister Oren Vask
+about the Northern Republic of Carden's (NRC) March 24 long-range missile launch.
 
 She said Avalon and the ROB would meet again later this month in Port Sayer.
 
