@@ -69,8 +69,8 @@ def _referenced(names: list[str], defs: dict[str, Any]) -> list[str]:
 
 
 def _section(name: str, node: dict[str, Any], *, part: bool) -> str:
-    title = f"## {name}" + (" (part of a record)" if part else "")
-    lines = [title, "", node.get("description", "").strip(), "",
+    note = " Written inside another record, not as a list of its own." if part else ""
+    lines = [f"## {name}", "", node.get("description", "").strip() + note, "",
              "| Field | Type | Required | Meaning |", "| --- | --- | --- | --- |"]
     required = set(node.get("required", ()))
     for field, spec in node.get("properties", {}).items():
