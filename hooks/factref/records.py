@@ -271,8 +271,9 @@ class Attribution(Record):
     """Whose statement the fact reports."""
 
     kind: Literal["narration", "quote", "paraphrase", "report"] = Field(
-        description="narration: the reporters' own; quote: direct quote; paraphrase: reported "
-        "speech; report: another outlet reported it."
+        description="narration: the source's own text (a news report's reporters, a readout's "
+        "publisher); quote: direct quote; paraphrase: reported speech; report: another outlet "
+        "reported it."
     )
     actor: Id | None = Field(None, description="The speaker, or the outlet for a report.")
 

@@ -224,9 +224,11 @@ class Site:
             stated.append((event.date, "events", eid, views))
         stated += [(v.fact.date, "facts", v.fact.id, [v]) for v in views if v.fact.date]
         for date, kind, rid, where in stated:
-            citations = tuple(c for v in where for c in v.citations
-                              if contains_normal(normalise_quote(c.passage.text), date.text))
-            sids = tuple(dict.fromkeys(c.passage.source for c in citations))
+            giving = {}  # one citation per source: the first passage that gives the words
+            for c in (c for v in where for c in v.citations):
+                if contains_normal(normalise_quote(c.passage.text), date.text):
+                    giving.setdefault(c.passage.source, c)
+            citations, sids = tuple(giving.values()), tuple(giving)
             words = self.date_words(date, kind, rid, sids)
             resolution = self.resolved.get((kind, rid))
             value = resolution.value.iso if resolution else date.value
@@ -234,8 +236,7 @@ class Site:
         return list(out.values())
 
     def dates_disagree(self, eid: str) -> bool:
-        values = {d.value for d in self.event_dates(eid) if d.value}
-        return len(values) > 1
+        return len({d.words for d in self.event_dates(eid)}) > 1
 
     @cached_property
     def timeline(self) -> Timeline:

@@ -148,7 +148,7 @@ def _fact_references(fact: Fact, o: Origin, v: Verified) -> list[Problem]:
             problems.append(o.problem(f"unknown issue {iid!r}", "issues", i, record=fact.id))
     att = fact.attribution
     if att.kind == "narration" and att.actor:
-        problems.append(o.problem("narration is the reporters' own: it takes no actor",
+        problems.append(o.problem("narration is the source's own text: it takes no actor",
                                   "attribution", "actor", record=fact.id))
     elif att.kind != "narration" and not att.actor:
         problems.append(o.problem(f"a {att.kind} needs the actor who said or reported it",
