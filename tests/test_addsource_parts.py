@@ -10,6 +10,7 @@ from factref.addsource import next_sequence, source_id
 from factref.bodybounds import BoundsError, body_bounds
 from factref.dateline import full_dates
 from factref.records import ID_PATTERN
+from factref.suggest import acronym_definitions
 
 DIGEST = "ec5f390297af4390" + "0" * 48
 
@@ -95,3 +96,12 @@ def test_bounds_that_cannot_be_proposed_say_what_to_give(raw: str, given: dict[s
     with pytest.raises(BoundsError) as exc:
         body_bounds(raw, given.get("starts_with"), given.get("ends_with"))
     assert exc.value.message == message
+
+
+def test_acronyms_a_text_defines_are_read_with_their_long_form() -> None:
+    text = ("Secretary Blinken spoke with Republic of Korea (ROK) Foreign Minister Chung about "
+            "the Democratic People’s Republic of Korea’s (DPRK) March 24 launch; the United "
+            "Nations (UN) and the (EU) were not named in full.")
+    assert acronym_definitions(text) == {
+        "ROK": "Republic of Korea", "DPRK": "Democratic People’s Republic of Korea",
+        "UN": "United Nations"}

@@ -122,6 +122,9 @@ def test_a_saved_page_is_kept_beside_its_extracted_text(project: Project, regist
      f"sources[1].url (record '{READOUT_ID}'): a URL must start with http:// or https:// and "
      "hold no spaces, quotes or angle brackets (at most 500 characters) (found "
      "'ftp://example.org/x')"),
+    ([*OPTIONS, "--outlet", "nobody"],
+     "the new source did not verify, so nothing was written:\nfacts/sources.yml:20:15: "
+     f"sources[1].outlets[0] (record '{READOUT_ID}'): unknown actor 'nobody'"),
 ])
 def test_bad_options_write_nothing(project: Project, registry: str, args: list[str],
                                    message: str) -> None:
