@@ -35,6 +35,8 @@ from .records import ID_PATTERN, SOURCE_KINDS
 from .schema import RECORD_FILE, SCHEMA_DIR
 from .webpage import MAX_PAGE_BYTES, PageError, read_page
 
+__all__ = ["SOURCE_KINDS", "AddSourceError", "Proposal", "prepare", "register", "registered",
+           "confirmation", "source_id", "next_sequence"]
 CONVENTIONAL_ID = re.compile(r"^(?P<seq>\d{3,})_(?P<digest>[0-9a-f]{16})$")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SEEDS = "seeds"
@@ -211,7 +213,7 @@ def _listed(dates: list[dateline.WrittenDate]) -> str:
 
 def source_yaml(entry: dict[str, Any]) -> list[str]:
     """The registry entry as block YAML lines in the house style, starting with ``- id:``."""
-    lines = []
+    lines: list[str] = []
     for key, value in entry.items():
         lead = "- " if not lines else "  "
         if key == "id":

@@ -217,7 +217,7 @@ def _fail(message: str) -> NoReturn:
 @click.option("--registry", default="facts/sources.yml", show_default=True,
               help="Record file to add the source to.")
 @click.pass_obj
-def add_source(root: Path, file: Path, kind: str | None, registry: str, sid: str | None,
+def add_source(root: Path, /, file: Path, kind: str | None, registry: str, sid: str | None,
                retrieved: datetime.datetime | None, **options: Any) -> None:
     """Register FILE (a text, or a saved web page) as a source: copy, pin, propose, verify."""
     if kind is None and sys.stdin.isatty():
@@ -268,15 +268,22 @@ def export_cmd(root: Path, output: Path | None) -> None:
 
 
 @main.command("schema")
-@click.option("--write", is_flag=True, help="Regenerate the stale schema files.")
+@click.option("--write", is_flag=True, help="Regenerate what is stale.")
 @click.option("--reference", is_flag=True,
-              help=f"Regenerate the record field reference, {reference_mod.REFERENCE}, instead.")
+              help=f"The record field reference, {reference_mod.REFERENCE}, instead of the "
+              "JSON Schemas.")
 @click.pass_obj
 def schema_cmd(root: Path, write: bool, reference: bool) -> None:
     """Check (or with --write, regenerate) the JSON Schemas in schemas/ from the models."""
     if reference:
-        wrote = reference_mod.write(root)
-        click.echo(f"{'wrote' if wrote else 'up to date:'} {reference_mod.REFERENCE}")
+        if write:
+            wrote = reference_mod.write(root)
+            click.echo(f"{'wrote' if wrote else 'up to date:'} {reference_mod.REFERENCE}")
+            return
+        if reference_mod.stale(root):
+            click.echo(f"{reference_mod.REFERENCE}: stale or missing; run factref schema "
+                       "--reference --write", err=True)
+            sys.exit(1)
         return
     if write:
         for rel in schema_mod.write(root):

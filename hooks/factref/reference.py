@@ -2,7 +2,8 @@
 
 Every field's name, type, whether it is required and what it means come from ``records.py``
 (its ``Field(description=...)`` and class docstrings), so the page cannot drift from the code:
-``factref schema --reference`` rewrites it and a test fails when the committed page is stale.
+``factref schema --reference --write`` rewrites it, and ``factref schema --reference`` and a test
+fail when the committed page is stale.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ HEAD = """\
 # Record fields
 
 Every field of every record, generated from the record models (`hooks/factref/records.py`) by
-`factref schema --reference`; a test fails when this page and the models disagree. How records
-work together, with a worked example, is in [the contributing guide](contributing.md); what a
-check verifies is in [the method](method.md).
+`factref schema --reference --write`; a test fails when this page and the models disagree. How
+records work together, with a worked example, is in [the contributing guide](contributing.md);
+what a check verifies is in [the method](method.md).
 
 A record file in `facts/` is a mapping of record lists, any of:
 

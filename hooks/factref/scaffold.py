@@ -151,7 +151,7 @@ def build_fact(found: Found, source: str, *, claim: str | None, actors: Sequence
                issues: Sequence[str], event: str | None, attribution: str, fid: str | None,
                taken: set[str], also: Sequence[Cited] = (),
                refers: Sequence[tuple[str, str]] = (),
-               date: dict[str, str] | None = None) -> Fact:
+               date: dict[str, str | None] | None = None) -> Fact:
     """The fact record citing ``found`` (and the ``also`` passages); the claim defaults to the
     quote, the id to its slug. Each ``refers`` entry goes to every quote that has its words."""
     kind, _, speaker = attribution.partition(":")
@@ -159,16 +159,18 @@ def build_fact(found: Found, source: str, *, claim: str | None, actors: Sequence
         raise ScaffoldError(f"--attribution {attribution!r}: the kind must be one of "
                             f"{', '.join(ATTRIBUTION_KINDS)}")
     claim = claim or found.quote
-    evidence = [{"source": c.source, "quote": c.found.quote, "prefix": c.found.prefix,
-                 "suffix": c.found.suffix, "refers": {}}
-                for c in (Cited(source, found), *also)]
+    cited = [Cited(source, found), *also]
+    refers_of: list[dict[str, str]] = [{} for _ in cited]
     for words, actor in refers:
-        holders = [ev for ev in evidence if contains_phrase(ev["quote"], words)]
+        holders = [i for i, c in enumerate(cited) if contains_phrase(c.found.quote, words)]
         if not holders:
             raise ScaffoldError(f"--refers {words}={actor}: {words!r} does not occur in any "
                                 "quote; it names the words of the quote that stand for the actor")
-        for ev in holders:
-            ev["refers"][words] = actor
+        for i in holders:
+            refers_of[i][words] = actor
+    evidence = [{"source": c.source, "quote": c.found.quote, "prefix": c.found.prefix,
+                 "suffix": c.found.suffix, "refers": r} for c, r in zip(cited, refers_of,
+                                                                          strict=True)]
     data = {"id": fid or propose_id(claim, taken), "claim": claim, "actors": list(actors),
             "issues": list(issues), "event": event,
             "attribution": {"kind": kind, "actor": speaker or None},
@@ -179,7 +181,7 @@ def build_fact(found: Found, source: str, *, claim: str | None, actors: Sequence
         raise ScaffoldError("\n".join(_option_error(err) for err in exc.errors())) from None
 
 
-def _date(options: dict[str, str] | None) -> dict[str, str] | None:
+def _date(options: dict[str, str | None] | None) -> dict[str, str] | None:
     given = {k: v for k, v in (options or {}).items() if v}
     if not given:
         return None

@@ -13,9 +13,11 @@ import codecs
 import datetime
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import htmldate
 import trafilatura
+import trafilatura.settings
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 """A saved article page is rarely over 2 MB; past this it is not an article (or not one page)."""
@@ -56,7 +58,9 @@ def read_page(data: bytes, name: str) -> Page:
         _tree(html, name), with_metadata=True, include_comments=False, include_links=False,
         include_images=False, include_formatting=False, include_tables=True,
         date_extraction_params={"extensive_search": False, "original_date": True})
-    text = plain_text(doc.text if doc is not None else None)
+    if not isinstance(doc, trafilatura.settings.Document):
+        doc = trafilatura.settings.Document()
+    text = plain_text(doc.text)
     if not text:
         raise PageError(f"{name}: no article text found in the page (trafilatura found no main "
                         "content); save the article's text as a .txt file and add that instead")
@@ -91,7 +95,7 @@ def _control_ref_to_space(m: re.Match[str]) -> str:
     return " " if code < 32 and chr(code) not in "\t\n\r" or code == 0x7F else m[0]
 
 
-def _tree(html: str, name: str):  # type: ignore[no-untyped-def]
+def _tree(html: str, name: str) -> Any:  # an lxml HtmlElement (lxml ships no type stubs)
     tree = trafilatura.load_html(html)
     if tree is None:
         raise PageError(f"{name} is not a web page: it could not be parsed as HTML")
