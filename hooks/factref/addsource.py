@@ -26,7 +26,6 @@ from typing import Any
 
 from . import dateline
 from .bodybounds import BoundsError, Found, body_bounds
-from .coverage import coverage
 from .load import Records, load_file
 from .pipeline import run
 from .problems import Problem
@@ -272,8 +271,7 @@ def register(root: Path, proposal: Proposal, registry_rel: str) -> Outcome:
         _undo(registry, old, [path for path, _ in files])
         shown = "\n".join(str(p) for p in problems) or "it did not verify"
         raise AddSourceError(f"the new source did not verify, so nothing was written:\n{shown}")
-    reports, _ = coverage(result.site)
-    report = next(r for r in reports if r.source.source.id == proposal.id)
+    report = next(r for r in result.coverage if r.source_text.record.id == proposal.id)
     return Outcome(line, problems, report.claim_bearing)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .records import ID_PATTERN, KINDS, MODELS, RecordFile
+from .records import ID_PATTERN, MODELS, RecordFile, RecordKind
 
 REFERENCE = "docs/records.md"
 HEAD = """\
@@ -36,10 +36,10 @@ def generate() -> str:
     """The reference page's Markdown."""
     schema = RecordFile.model_json_schema()
     defs: dict[str, Any] = schema["$defs"]
-    tops = [MODELS[k].__name__ for k in KINDS]
+    tops = [MODELS[k].__name__ for k in RecordKind]
     order = [*tops, *[name for name in _referenced(tops, defs) if name not in tops]]
-    lists = "\n".join(f"- `{k}:` a list of [{MODELS[k].__name__}](#{MODELS[k].__name__.lower()})"
-                       " records" for k in KINDS)
+    lists = "\n".join(f"- `{k.value}:` a list of [{MODELS[k].__name__}](#{MODELS[k].__name__.lower()})"
+                       " records" for k in RecordKind)
     parts = [HEAD.format(lists=lists)]
     for name in order:
         parts.append(_section(name, defs[name], part=name not in tops))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .dates import Resolution, Value, describe, parse_value, value_words
 from .quotes import Passage
@@ -16,6 +17,9 @@ from .sources import SourceText
 from .text import contains_normal, normalise_quote
 from .timeline import Timeline, build_timeline
 from .verify import Verified
+
+if TYPE_CHECKING:
+    from .coverage import SourceCoverage
 
 KIND_TITLES = {
     "person": "People",
@@ -47,7 +51,7 @@ class Citation:
 
     @property
     def target(self) -> str:
-        return f"{page_path('sources', self.passage.source)}#{self.passage.anchor}"
+        return f"{page_path('sources', self.passage.source_id)}#{self.passage.anchor}"
 
 
 @dataclass(frozen=True, eq=False)  # one view per fact: identity is equality
@@ -56,8 +60,6 @@ class FactView:
     citations: tuple[Citation, ...]
     home: str
     """Docs path of the page that is this fact's main home (event, else issue, else actor)."""
-    file: str
-    line: int
 
     @property
     def anchor(self) -> str:
@@ -66,7 +68,7 @@ class FactView:
     @property
     def sources(self) -> tuple[str, ...]:
         """The distinct sources of its evidence, in the order cited."""
-        return tuple(dict.fromkeys(c.passage.source for c in self.citations))
+        return tuple(dict.fromkeys(c.passage.source_id for c in self.citations))
 
     @property
     def corroborated(self) -> bool:
@@ -111,6 +113,8 @@ class Site:
     events_by_issue: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
     issues_by_event: dict[str, list[Issue]] = field(default_factory=dict)
     facts_by_source: dict[str, list[FactView]] = field(default_factory=lambda: defaultdict(list))
+    coverage: list[SourceCoverage] = field(default_factory=list)
+    """Per source, its body sentences and the facts citing each (set by the pipeline)."""
 
     @property
     def sources(self) -> dict[str, SourceText]:
@@ -131,10 +135,6 @@ class Site:
         ids = dict.fromkeys(i for v in views for i in v.fact.issues)
         return [self.issues[i] for i in ids]
 
-    def related_events(self, views: list[FactView]) -> list[Event]:
-        ids = dict.fromkeys(v.fact.event for v in views if v.fact.event)
-        return [self.events[e] for e in ids]
-
     def event_issues(self, event: Event) -> list[Issue]:
         return self.issues_by_event.get(event.id, [])
 
@@ -145,17 +145,17 @@ class Site:
 
     def source_name(self, sid: str) -> str:
         """The outlet or publisher, as a reader knows it ("Bloomberg News")."""
-        source = self.sources[sid].source
+        source = self.sources[sid].record
         if source.outlets and source.outlets[0] in self.actors:
             return self.actors[source.outlets[0]].name
-        return source.publisher
+        return str(source.publisher)
 
     def source_kind(self, sid: str) -> str:
-        return SOURCE_KIND_NAMES[self.sources[sid].source.kind]
+        return SOURCE_KIND_NAMES[self.sources[sid].record.kind]
 
     def source_date(self, sid: str) -> str:
         """'25 March 2022', or 'date not stated'."""
-        line = self.sources[sid].source.dateline
+        line = self.sources[sid].record.dateline
         return value_words(parse_value(line.date)) if line else "date not stated"
 
     def source_brief(self, sid: str) -> str:
@@ -166,7 +166,7 @@ class Site:
     def own_voice(self, sid: str) -> str:
         """Whose words a source's own text is: 'the reporters' account' for a news report,
         'the State Department's readout' for a readout."""
-        source = self.sources[sid].source
+        source = self.sources[sid].record
         if source.kind == "news-report":
             return "the reporters' account"
         publisher = self.source_name(sid)
@@ -190,6 +190,10 @@ class Site:
     def source_facts(self, sid: str) -> list[FactView]:
         return self.facts_by_source.get(sid, [])
 
+    def source_coverage(self, sid: str) -> SourceCoverage | None:
+        """The coverage report of one source (its claim-bearing sentences and which are cited)."""
+        return next((r for r in self.coverage if r.source_text.record.id == sid), None)
+
     # --- Dates ------------------------------------------------------------------------------
 
     @property
@@ -198,7 +202,7 @@ class Site:
 
     def date_words(self, date: DateSpec, kind: str, rid: str, sids: tuple[str, ...]) -> str:
         resolution = self.resolved.get((kind, rid))
-        dated = any(self.sources[s].source.dateline for s in sids if s in self.sources)
+        dated = any(self.sources[s].record.dateline for s in sids if s in self.sources)
         return describe(date.text, date.precision, date.value,
                         resolution.value if resolution else None, dated)
 
@@ -224,10 +228,10 @@ class Site:
             stated.append((event.date, "events", eid, views))
         stated += [(v.fact.date, "facts", v.fact.id, [v]) for v in views if v.fact.date]
         for date, kind, rid, where in stated:
-            giving = {}  # one citation per source: the first passage that gives the words
+            giving: dict[str, Citation] = {}  # per source, the first passage giving the words
             for c in (c for v in where for c in v.citations):
                 if contains_normal(normalise_quote(c.passage.text), date.text):
-                    giving.setdefault(c.passage.source, c)
+                    giving.setdefault(c.passage.source_id, c)
             citations, sids = tuple(giving.values()), tuple(giving)
             words = self.date_words(date, kind, rid, sids)
             resolution = self.resolved.get((kind, rid))
@@ -247,8 +251,9 @@ class Site:
         """(relation, other event id, phrase) for every stated ordering involving an event,
         from its own point of view: its own relations, then others' relations to it inverted."""
         inverse = {"after": "before", "before": "after", "during": "during"}
-        out = [(r.relation, r.event, r.text) for r in self.events[eid].relations
-               if r.event in self.events]
+        out: list[tuple[str, str, str]] = [
+            (r.relation, r.event, r.text) for r in self.events[eid].relations
+            if r.event in self.events]
         for other, relation in self.events_after.get(eid, ()):
             for rel in self.events[other].relations:
                 if rel.event == eid and rel.relation == relation:
@@ -278,7 +283,7 @@ def build_site(verified: Verified) -> Site:
     for fid, loaded in verified.facts.items():
         fact = loaded.record
         citations = tuple(Citation(n, p) for n, p in enumerate(verified.passages[fid], start=1))
-        view = FactView(fact, citations, _home(fact), loaded.origin.file, loaded.origin.pos.line)
+        view = FactView(fact, citations, _home(fact))
         site.facts[fid] = view
         for aid in fact.actors:
             site.by_actor[aid].append(view)
@@ -289,13 +294,13 @@ def build_site(verified: Verified) -> Site:
         if fact.attribution.actor:
             site.by_speaker[fact.attribution.actor].append(view)
         for c in citations:
-            site.by_passage[(c.passage.source, c.passage.start, c.passage.end)].append(view)
+            site.by_passage[(c.passage.source_id, c.passage.start, c.passage.end)].append(view)
         for sid in view.sources:
             site.facts_by_source[sid].append(view)
     cited: dict[str, set[Passage]] = defaultdict(set)
     for view in site.facts.values():
         for c in view.citations:
-            cited[c.passage.source].add(c.passage)
+            cited[c.passage.source_id].add(c.passage)
     site.passages_by_source = {sid: sorted(cited.get(sid, ())) for sid in site.sources}
     for event in site.events.values():
         for rel in event.relations:

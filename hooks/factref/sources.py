@@ -28,7 +28,7 @@ class Paragraph:
 class SourceText:
     """A verified source: its raw text, where the body is, and the body normalised for matching."""
 
-    source: Source
+    record: Source
     raw: str
     body_start: int
     body_end: int
@@ -100,7 +100,7 @@ def _original_problem(loaded: Loaded[Source], seeds: Path, seeds_rel: str) -> Pr
     if not path.is_file():
         return origin.problem(f"source {source.id!r}: original {shown} does not exist",
                               "original", record=source.id)
-    digest = sha256_of(path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != source.original_sha256:
         return origin.problem(
             f"source {source.id!r}: the original {shown} has changed: it now has SHA-256 "
@@ -159,6 +159,3 @@ def _with_body(loaded: Loaded[Source], raw: str) -> SourceText | Problem:
         )
     return SourceText(source, raw, start, end)
 
-
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
