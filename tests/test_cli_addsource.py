@@ -102,7 +102,7 @@ def test_a_saved_page_is_kept_beside_its_extracted_text(project: Project, regist
         "  publisher: 'Ministry of Foreign Affairs of Avalon' (from the page's metadata)"]
     registry_text = (project.root / "facts/sources.yml").read_text(encoding="utf-8")
     assert f"    original: {sid}.html\n    original_sha256: {page_sha}\n" in registry_text
-    loaded = project.run().verified.sources[sid].source
+    loaded = project.run().verified.sources[sid].record
     assert (loaded.kind, loaded.dateline and loaded.dateline.date) == ("readout", "2022-03-25")
     assert loaded.sha256 == hashlib.sha256(text.encode()).hexdigest()
 

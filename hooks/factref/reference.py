@@ -38,8 +38,9 @@ def generate() -> str:
     defs: dict[str, Any] = schema["$defs"]
     tops = [MODELS[k].__name__ for k in RecordKind]
     order = [*tops, *[name for name in _referenced(tops, defs) if name not in tops]]
-    lists = "\n".join(f"- `{k.value}:` a list of [{MODELS[k].__name__}](#{MODELS[k].__name__.lower()})"
-                       " records" for k in RecordKind)
+    names = {k.value: MODELS[k].__name__ for k in RecordKind}
+    lists = "\n".join(f"- `{kind}:` a list of [{name}](#{name.lower()}) records"
+                       for kind, name in names.items())
     parts = [HEAD.format(lists=lists)]
     for name in order:
         parts.append(_section(name, defs[name], part=name not in tops))
