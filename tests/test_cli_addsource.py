@@ -195,3 +195,15 @@ def test_a_hostile_page_is_published_as_text_never_as_markup(project: Project,
     for needle in ("<script>alert", "<img src=x", "onerror=", "onload=", "onmouseover",
                    "javascript:", "tracker.example", "<b>reopens"):
         assert needle not in page, needle
+
+
+def test_under_full_coverage_the_sentences_to_cite_are_required(project: Project,
+                                                               registry: str) -> None:
+    project.write("factref.yml", f"coverage:\n  require: full\n  sources: {{{SEED_ID}: report}}\n")
+    result = add(project, "readout.txt", READOUT, *OPTIONS)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[-1] == (
+        "next: 2 claim-bearing body sentences to cite (factref.yml requires every one) with "
+        f"factref new {READOUT_ID} \"QUOTE\" (or to declare under non_claims)")
+    check = factref(project, "check")
+    assert check.exit_code == 1 and check.stderr.count("body sentence not cited") == 2

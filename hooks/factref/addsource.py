@@ -272,7 +272,9 @@ def register(root: Path, proposal: Proposal, registry_rel: str) -> Outcome:
         shown = "\n".join(str(p) for p in problems) or "it did not verify"
         raise AddSourceError(f"the new source did not verify, so nothing was written:\n{shown}")
     report = next(r for r in result.coverage if r.source_text.record.id == proposal.id)
-    return Outcome(line, problems, report.claim_bearing)
+    required = result.settings.coverage.rule(proposal.id) == "full"
+    # Its uncited sentences follow from its being new: counted in the last line, not listed.
+    return Outcome(line, [p for p in problems if not p.follows], report.claim_bearing, required)
 
 
 @dataclass(frozen=True)
@@ -281,6 +283,8 @@ class Outcome:
     problems: list[Problem]
     sentences: int
     """Claim-bearing body sentences, every one still to be cited (or declared a non-claim)."""
+    required: bool = False
+    """Whether the project's coverage policy (factref.yml) requires every one to be cited."""
 
 
 def _check_entry(text: str, rel: str, sid: str, line: int) -> None:
@@ -329,6 +333,7 @@ def confirmation(proposal: Proposal, outcome: Outcome, registry_rel: str) -> lis
         lines.append(f"  {key}: {value!r} (from the page's metadata)")
     lines += [f"note: {note}" for note in proposal.notes]
     lines += [str(p) for p in outcome.problems]
-    lines.append(f"next: {outcome.sentences} claim-bearing body sentences to cite with "
+    must = " (factref.yml requires every one)" if outcome.required else ""
+    lines.append(f"next: {outcome.sentences} claim-bearing body sentences to cite{must} with "
                  f"factref new {proposal.id} \"QUOTE\" (or to declare under non_claims)")
     return lines
