@@ -15,6 +15,7 @@ from .quotes import Passage
 from .records import Actor, DateSpec, Event, Fact, Issue
 from .sources import SourceText
 from .text import contains_normal, normalise_quote
+from .timeline import Entry as TimelineEntry
 from .timeline import Timeline, build_timeline
 from .verify import Verified
 
@@ -210,12 +211,15 @@ class Site:
         assert view.fact.date is not None
         return self.date_words(view.fact.date, "facts", view.fact.id, view.sources)
 
+    def event_sources(self, eid: str) -> tuple[str, ...]:
+        """The sources of the facts about an event, in order."""
+        return tuple(dict.fromkeys(s for v in self.by_event.get(eid, ()) for s in v.sources))
+
     def event_date(self, event: Event) -> str:
-        """The event's date in words ('not stated' when it has none)."""
+        """The event's date in words ('date not stated' when it has none)."""
         if event.date is None:
             return "date not stated"
-        sids = tuple(dict.fromkeys(s for v in self.by_event.get(event.id, ()) for s in v.sources))
-        return self.date_words(event.date, "events", event.id, sids)
+        return self.date_words(event.date, "events", event.id, self.event_sources(event.id))
 
     def event_dates(self, eid: str) -> list[DateView]:
         """Every date the sources give for an event, each with its citations, never merged:
@@ -247,18 +251,14 @@ class Site:
         resolved = {rid: r.value for (kind, rid), r in self.resolved.items() if kind == "events"}
         return build_timeline(self.events, resolved)
 
-    def orderings(self, eid: str) -> list[tuple[str, str, str]]:
-        """(relation, other event id, phrase) for every stated ordering involving an event,
-        from its own point of view: its own relations, then others' relations to it inverted."""
-        inverse = {"after": "before", "before": "after", "during": "during"}
-        out: list[tuple[str, str, str]] = [
-            (r.relation, r.event, r.text) for r in self.events[eid].relations
-            if r.event in self.events]
-        for other, relation in self.events_after.get(eid, ()):
-            for rel in self.events[other].relations:
-                if rel.event == eid and rel.relation == relation:
-                    out.append((inverse[relation], other, rel.text))
-        return out
+    def entry_orderings(self, entry: TimelineEntry) -> list[tuple[str, str, str]]:
+        """What a timeline entry shows of its orderings, compactly: the ones its event states,
+        and the one that places it (when another event states it)."""
+        own: list[tuple[str, str, str]] = [
+            (r.relation, r.event, r.text) for r in entry.event.relations if r.event in self.events]
+        if entry.placed_by and entry.placed_by not in own:
+            own.append(entry.placed_by)
+        return own
 
     def timeline_value(self, eid: str) -> Value | None:
         """The calendar value (with a year) that places an event: resolved, else its own."""
