@@ -207,3 +207,15 @@ def test_under_full_coverage_the_sentences_to_cite_are_required(project: Project
         f"factref new {READOUT_ID} \"QUOTE\" (or to declare under non_claims)")
     check = factref(project, "check")
     assert check.exit_code == 1 and check.stderr.count("body sentence not cited") == 2
+
+
+def test_a_page_date_its_text_does_not_write_is_not_taken(project: Project,
+                                                         registry: str) -> None:
+    html = (PAGES / "readout.html").read_bytes().replace(
+        b'<p class="dateline">March 25, 2022</p>', b"")
+    result = add(project, "undated.html", html, "--kind", "readout")
+    assert result.exit_code == 0, result.output
+    assert "  published: not stated\n" in result.stdout
+    assert ("note: the page's markup gives 2022-03-25 as its publication date, but its text "
+            "writes no such date, so 'published' says 'not stated'; if the page shows a "
+            "dateline, give its words with --dateline\n") in result.stdout
