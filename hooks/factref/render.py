@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from .graph import KIND_COLOURS, Drawing, edges, edges_by_actor, full_map, neighbourhood
 from .jsonld import jsonld
+from .paging import CHUNK
 from .quotes import Passage
 from .site import (
     KIND_TITLES,
@@ -145,10 +146,13 @@ class Renderer:
         for aid, actor in site.actors.items():
             out.update(self._page("actors", aid, "actor.md.j2", actor=actor,
                                   neighbourhood=neighbourhood(site, aid, touching.get(aid, []))))
+            out.update(self._sub_pages("actors", aid, actor.name))
         for iid, issue in site.issues.items():
             out.update(self._page("issues", iid, "issue.md.j2", issue=issue))
+            out.update(self._sub_pages("issues", iid, issue.name))
         for eid, event in site.events.items():
             out.update(self._page("events", eid, "event.md.j2", event=event))
+            out.update(self._sub_pages("events", eid, event.name))
         for sid, source in site.sources.items():
             out.update(self._page("sources", sid, "source.md.j2", source=source,
                                   paragraphs=source_paragraphs(site, sid)))
@@ -157,6 +161,15 @@ class Renderer:
         out.update(self._top("timeline", entries=order_events(site.events)))
         out.update(self._top("map", drawing=full_map(site)))
         out.update(self._top("coverage", reports=site.coverage))
+        return out
+
+    def _sub_pages(self, kind: str, rid: str, name: str) -> dict[str, str]:
+        """The pages of a paged record's groups (see paging.py); none for the others."""
+        plan, out = self.site.plan(kind, rid), {}
+        for group, chunk, before, after in plan.sub_pages() if plan else ():
+            out.update(self._render(chunk.path, "chunk.md.j2", plan=plan, group=group,
+                                    chunk=chunk, before=before, after=after, name=name,
+                                    chunk_size=CHUNK))
         return out
 
     def _top(self, name: str, **context: Any) -> dict[str, str]:
