@@ -182,3 +182,13 @@ def test_the_real_reference_has_no_paged_page() -> None:
     assert largest <= PAGE_LIMIT
     facts = {fid: view.fact for fid, view in result.site.facts.items()}
     assert plan_pages(facts, limit=largest - 1).paged  # the limit is what decides
+
+
+def test_coverage_is_an_index_with_a_page_per_source(harbour: Project) -> None:
+    index = _content(harbour.page("coverage/index.html"))
+    assert re.search(rf'<td><a href="{SOURCE}/">Veldmark harbour record</a></td>\s*'
+                     rf'<td[^>]*>{FACTS}</td>\s*<td[^>]*>{FACTS}</td>\s*<td[^>]*>100%</td>', index)
+    assert "berth plan number" not in index  # the sentences are on the source's own page
+    page = _content(harbour.page(f"coverage/{SOURCE}/index.html"))
+    assert page.count("✅") == FACTS
+    assert f'href="../../issues/quay-expansion/source-{SOURCE}/2/#fact-berth-plan-' in page

@@ -43,6 +43,11 @@ def page_path(kind: str, rid: str) -> str:
     return f"{kind}/{rid}.md"
 
 
+def coverage_path(sid: str) -> str:
+    """The docs-relative path of a source's coverage report (``coverage.md`` is the index)."""
+    return f"coverage/{sid}.md"
+
+
 def year_of(fact: Fact) -> str:
     value = fact.date.value if fact.date else None
     return value[:4] if value and value[:1].isdigit() else UNDATED

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from .graph import KIND_COLOURS, Drawing, edges, edges_by_actor, full_map, neighbourhood
 from .jsonld import jsonld
-from .paging import CHUNK
+from .paging import CHUNK, coverage_path
 from .quotes import Passage
 from .site import (
     KIND_TITLES,
@@ -161,6 +161,9 @@ class Renderer:
         out.update(self._top("timeline", entries=order_events(site.events)))
         out.update(self._top("map", drawing=full_map(site)))
         out.update(self._top("coverage", reports=site.coverage))
+        for report in site.coverage:
+            out.update(self._render(coverage_path(report.source_text.record.id),
+                                    "coverage-source.md.j2", report=report))
         return out
 
     def _sub_pages(self, kind: str, rid: str, name: str) -> dict[str, str]:
@@ -228,6 +231,7 @@ class Renderer:
             svg=svg,
             jsonld=ld,
             page_path=page_path,
+            coverage_path=coverage_path,
             kind_titles=KIND_TITLES,
             **context,
         )
