@@ -5,12 +5,14 @@ Pure data; nothing here knows about Markdown, HTML or MkDocs.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .quotes import Passage
 from .records import Actor, Event, Fact, Issue
-from .sources import SourceText
+from .sources import SENTENCE_END, SourceText
+from .text import normalise_quote
 from .verify import Verified
 
 KIND_TITLES = {
@@ -19,6 +21,13 @@ KIND_TITLES = {
     "organisation": "Organisations",
     "outlet": "News outlets",
 }
+KIND_NAMES = {
+    "person": "Person",
+    "state": "State",
+    "organisation": "Organisation",
+    "outlet": "News outlet",
+}
+"""One actor's kind, as its page's subtitle says it."""
 
 
 def page_path(kind: str, rid: str) -> str:
@@ -49,6 +58,45 @@ class FactView:
     def anchor(self) -> str:
         return f"fact-{self.fact.id}"
 
+    @property
+    def date_note(self) -> str | None:
+        """The fact's date phrase, unless the claim already says it ("met on Monday.")."""
+        date = self.fact.date
+        if date is None or _words(date.text) in _words(self.fact.claim):
+            return None
+        return date.text
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", normalise_quote(text).casefold())) + " "
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """One event stated to come before, after or during another, with the text's phrase."""
+
+    event: str
+    relation: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AttributionGroup:
+    """Facts told the same way: the reporters' narration, or one speaker's statements."""
+
+    speaker: str | None
+    """The actor speaking (or the outlet reporting); None for the reporters' narration."""
+    views: tuple[FactView, ...]
+
+
+@dataclass(frozen=True)
+class PassageContext:
+    """A passage with up to a sentence of the source on either side."""
+
+    before: str
+    text: str
+    after: str
+
 
 @dataclass
 class Site:
@@ -65,9 +113,8 @@ class Site:
     )
     passages_by_source: dict[str, list[Passage]] = field(default_factory=dict)
     """The distinct passages of each source that facts cite, in text order."""
-    events_after: dict[str, list[tuple[str, str]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
+    events_after: dict[str, list[Ordering]] = field(default_factory=lambda: defaultdict(list))
+    """For each event, the events stated to come after (or during) it, with the phrase."""
     actors: dict[str, Actor] = field(default_factory=dict)
     issues: dict[str, Issue] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
@@ -80,6 +127,36 @@ class Site:
     @property
     def sources(self) -> dict[str, SourceText]:
         return self.verified.sources
+
+    def citing(self, passage: Passage) -> list[FactView]:
+        """The facts that cite ``passage``, in record order."""
+        return self.by_passage.get((passage.source, passage.start, passage.end), [])
+
+    def context(self, passage: Passage) -> PassageContext:
+        """``passage`` with the rest of its sentences and one more sentence either side."""
+        source = self.sources[passage.source]
+        spans = source.sentences
+        first = next((i for i, (_, e) in enumerate(spans) if e > passage.start), None)
+        if first is None:
+            return PassageContext("", passage.text, "")
+        last = next((i for i in range(len(spans) - 1, -1, -1) if spans[i][0] < passage.end), first)
+        start = spans[max(first - 1, 0)][0]
+        end = spans[min(last + 1, len(spans) - 1)][1]
+        start, end = min(start, passage.start), max(end, passage.end)
+        return PassageContext(source.raw[start : passage.start], passage.text,
+                              source.raw[passage.end : end])
+
+    def by_attribution(self, views: list[FactView], first: str | None = None
+                       ) -> list[AttributionGroup]:
+        """``views`` grouped by who tells them: ``first``'s own statements (if given), then the
+        reporters' narration, then each other speaker in order of first appearance."""
+        groups: dict[str | None, list[FactView]] = {}
+        if first is not None:
+            groups[first] = []
+        groups[None] = []
+        for view in views:
+            groups.setdefault(view.fact.attribution.actor, []).append(view)
+        return [AttributionGroup(k, tuple(v)) for k, v in groups.items() if v]
 
     def actor_events(self, aid: str) -> list[tuple[Event, str]]:
         return self.roles_by_actor.get(aid, [])
@@ -135,7 +212,7 @@ def build_site(verified: Verified) -> Site:
     for event in site.events.values():
         for rel in event.relations:
             if rel.event in site.events:
-                site.events_after[rel.event].append((event.id, rel.relation))
+                site.events_after[rel.event].append(Ordering(event.id, rel.relation, rel.text))
         for role in event.roles:
             site.roles_by_actor[role.actor].append((event, role.role))
         ids = dict.fromkeys([*event.issues,
@@ -171,6 +248,15 @@ class ParagraphView:
     in_body: bool
     line: int
     segments: tuple[Segment, ...]
+    heading: bool = False
+    """A subheading: a one-line body paragraph with no sentence end that the source's record
+    declares carries no claim."""
+    notes: tuple[Passage, ...] = ()
+    """Cited passages that start in this paragraph: the notes shown beside it."""
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
 
 
 def cited_passages(site: Site, sid: str) -> list[Passage]:
@@ -178,9 +264,15 @@ def cited_passages(site: Site, sid: str) -> list[Passage]:
     return site.passages_by_source.get(sid, [])
 
 
+def passage_numbers(site: Site, sid: str) -> dict[str, int]:
+    """Each cited passage's anchor → its number on the source page (text order, from 1)."""
+    return {p.anchor: n for n, p in enumerate(cited_passages(site, sid), start=1)}
+
+
 def source_paragraphs(site: Site, sid: str) -> list[ParagraphView]:
     source = site.sources[sid]
     passages = cited_passages(site, sid)
+    declared = {normalise_quote(n.sentence) for n in source.source.non_claims}
     out = []
     for para in source.paragraphs:
         inside = [p for p in passages if p.start < para.end and p.end > para.start]
@@ -192,5 +284,10 @@ def source_paragraphs(site: Site, sid: str) -> list[ParagraphView]:
             starting = tuple(p for p in inside if p.start == a)
             ending = tuple(p for p in inside if p.end == b)
             segments.append(Segment(source.raw[a:b], covering, starting, ending))
-        out.append(ParagraphView(para.in_body, source.line_of(para.start), tuple(segments)))
+        text = source.raw[para.start : para.end]
+        heading = (para.in_body and "\n" not in text and not SENTENCE_END.search(text)
+                   and normalise_quote(text) in declared)
+        notes = tuple(p for p in inside if para.start <= p.start < para.end)
+        out.append(ParagraphView(para.in_body, source.line_of(para.start), tuple(segments),
+                                 heading, notes))
     return out
