@@ -10,7 +10,6 @@ from .sources import SourceText
 from .text import normalise_quote
 
 
-
 @dataclass(frozen=True)
 class Sentence:
     start: int
