@@ -36,7 +36,7 @@ def test_citations_are_numbered_in_order_of_first_use_across_the_page(
     firsts = list(dict.fromkeys(numbers))
     assert firsts == list(range(1, len(firsts) + 1))
     assert len(numbers) > len(firsts), "no passage is cited twice on this page"
-    for number, letter, _, ref, shown in cites:
+    for number, _letter, _, ref, shown in cites:
         assert number == ref == shown
     letters = {}
     for number, letter, *_ in cites:
