@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 from factref.export import dumps, export
 from factref.offline import relative_404
 from factref.pipeline import no_gc, run
+from factref.records import RecordKind
 from factref.render import Renderer
+from factref.site import page_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.hooks.factref")
 
@@ -105,7 +108,7 @@ def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
         page.write_text(relative_404(page.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def on_page_context(context: dict, page: Page, **kwargs: object) -> dict:
+def on_page_context(context: TemplateContext, page: Page, **kwargs: object) -> TemplateContext:
     # Material prints `page.title | striptags` into <title>, and striptags decodes entities, so a
     # record named "</title><script>..." would become markup there. A meta title is printed as
     # it is, still escaped.
@@ -128,11 +131,11 @@ def _edit_paths(result: Result) -> dict[str, str]:
     """Docs path of each generated record page → the YAML file behind it ("Edit this page")."""
     v = result.verified
     paths = {}
-    for kind in ("actors", "issues", "events"):
-        for rid, loaded in getattr(v, kind).items():
-            paths[f"{kind}/{rid}.md"] = loaded.origin.file
+    for kind in (RecordKind.ACTORS, RecordKind.ISSUES, RecordKind.EVENTS):
+        for rid, loaded in v.loaded(kind).items():
+            paths[page_path(kind, rid)] = loaded.origin.file
     for sid, origin in v.source_origins.items():
-        paths[f"sources/{sid}.md"] = origin.file
+        paths[page_path(RecordKind.SOURCES, sid)] = origin.file
     return paths
 
 

@@ -43,11 +43,12 @@ def test_source_page_links_each_passage_back_to_its_facts(project: Project) -> N
     assert page.count('class="fr-furniture"') == 12
     assert '<mark class="fr-cited" data-depth="1" data-passages="q-2875-2964">' in page
     # the note beside the paragraph: the passage's number, its start, and each claim citing it
-    assert ('<li class="fr-note" id="cited-q-2875-2964" data-passage="q-2875-2964" value="3">'
-            '<a class="fr-note-quote" href="#q-2875-2964">“He reiterated Seoul’s respect for the '
-            '“One China” policy, according t…”</a><ul><li><a href="../../actors/lee-jae-myung/'
-            '#fact-one-china" data-fact="fact-one-china">Lee reiterated respect for the &#34;One '
-            'China&#34; policy, according to Xinhua.</a></li></ul></li>') in page
+    assert ('<li class="fr-note" id="cited-q-2875-2964" data-passage="q-2875-2964"><a '
+            'class="fr-note-n" href="#q-2875-2964" aria-label="Passage 3">3</a><ul><li><a '
+            'href="../../actors/lee-jae-myung/#fact-one-china" data-fact="fact-one-china" '
+            'title="Lee reiterated respect for the &quot;One China&quot; policy, according to '
+            'Xinhua.">Lee reiterated respect for the &#34;One China&#34; policy, according to '
+            'Xinhua.</a></li></ul></li>') in page
     assert "- claim" not in page and "(line " not in page
 
 

@@ -62,7 +62,7 @@ def source_href(passage: Passage, here: str, back: str, url: Callable[[str, str]
     """Link from page ``here`` to ``passage`` on its source page, telling that page where the
     reader came from (``back``: a docs path with #fact-anchor) in a query, which works from
     file:// too. ``url(target, from_page)`` makes a relative link between docs paths."""
-    source = page_path("sources", passage.source)
+    source = page_path("sources", passage.source_id)
     back_link = url(back, source)
     return f"{url(source, here)}?from={quote(back_link, safe='')}#{passage.anchor}"
 

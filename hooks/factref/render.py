@@ -20,7 +20,6 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from .citations import PRIVATE, Numbering, source_href, token
-from .coverage import coverage
 from .graph import KIND_COLOURS, Drawing, edges, edges_by_actor, full_map, neighbourhood
 from .jsonld import jsonld
 from .site import (
@@ -164,7 +163,6 @@ class Renderer:
         self.directory_urls = directory_urls
         self.env = make_env()
         self.html_env = make_svg_env()
-        self.coverage, _ = coverage(site)
         self._fact_items: dict[tuple[str, str, bool], Markup] = {}
         self.env.globals.update(
             site=site, page_path=page_path, kind_titles=KIND_TITLES, kind_names=KIND_NAMES,
@@ -257,7 +255,7 @@ class Renderer:
             out.update(self._page(kind, "index", f"{kind}-index.md.j2"))
         out.update(self._top("timeline", entries=order_events(site.events)))
         out.update(self._top("map", drawing=full_map(site)))
-        out.update(self._top("coverage", reports=self.coverage))
+        out.update(self._top("coverage", reports=site.coverage))
         return out
 
     def _top(self, name: str, **context: Any) -> dict[str, str]:

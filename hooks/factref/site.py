@@ -8,12 +8,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .quotes import Passage
 from .records import Actor, Event, Fact, Issue
 from .sources import SENTENCE_END, SourceText
 from .text import normalise_quote
 from .verify import Verified
+
+if TYPE_CHECKING:
+    from .coverage import SourceCoverage
 
 KIND_TITLES = {
     "person": "People",
@@ -42,7 +46,7 @@ class Citation:
 
     @property
     def target(self) -> str:
-        return f"{page_path('sources', self.passage.source)}#{self.passage.anchor}"
+        return f"{page_path('sources', self.passage.source_id)}#{self.passage.anchor}"
 
 
 @dataclass(frozen=True, eq=False)  # one view per fact: identity is equality
@@ -51,8 +55,6 @@ class FactView:
     citations: tuple[Citation, ...]
     home: str
     """Docs path of the page that is this fact's main home (event, else issue, else actor)."""
-    file: str
-    line: int
 
     @property
     def anchor(self) -> str:
@@ -123,6 +125,8 @@ class Site:
     )
     events_by_issue: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
     issues_by_event: dict[str, list[Issue]] = field(default_factory=dict)
+    coverage: list[SourceCoverage] = field(default_factory=list)
+    """Per source, its body sentences and the facts citing each (set by the pipeline)."""
 
     @property
     def sources(self) -> dict[str, SourceText]:
@@ -130,11 +134,11 @@ class Site:
 
     def citing(self, passage: Passage) -> list[FactView]:
         """The facts that cite ``passage``, in record order."""
-        return self.by_passage.get((passage.source, passage.start, passage.end), [])
+        return self.by_passage.get((passage.source_id, passage.start, passage.end), [])
 
     def context(self, passage: Passage) -> PassageContext:
         """``passage`` with the rest of its sentences and one more sentence either side."""
-        source = self.sources[passage.source]
+        source = self.sources[passage.source_id]
         spans = source.sentences
         first = next((i for i, (_, e) in enumerate(spans) if e > passage.start), None)
         if first is None:
@@ -173,10 +177,6 @@ class Site:
         ids = dict.fromkeys(i for v in views for i in v.fact.issues)
         return [self.issues[i] for i in ids]
 
-    def related_events(self, views: list[FactView]) -> list[Event]:
-        ids = dict.fromkeys(v.fact.event for v in views if v.fact.event)
-        return [self.events[e] for e in ids]
-
     def event_issues(self, event: Event) -> list[Issue]:
         return self.issues_by_event.get(event.id, [])
 
@@ -192,7 +192,7 @@ def build_site(verified: Verified) -> Site:
     for fid, loaded in verified.facts.items():
         fact = loaded.record
         citations = tuple(Citation(n, p) for n, p in enumerate(verified.passages[fid], start=1))
-        view = FactView(fact, citations, _home(fact), loaded.origin.file, loaded.origin.pos.line)
+        view = FactView(fact, citations, _home(fact))
         site.facts[fid] = view
         for aid in fact.actors:
             site.by_actor[aid].append(view)
@@ -203,11 +203,11 @@ def build_site(verified: Verified) -> Site:
         if fact.attribution.actor:
             site.by_speaker[fact.attribution.actor].append(view)
         for c in citations:
-            site.by_passage[(c.passage.source, c.passage.start, c.passage.end)].append(view)
+            site.by_passage[(c.passage.source_id, c.passage.start, c.passage.end)].append(view)
     cited: dict[str, set[Passage]] = defaultdict(set)
     for view in site.facts.values():
         for c in view.citations:
-            cited[c.passage.source].add(c.passage)
+            cited[c.passage.source_id].add(c.passage)
     site.passages_by_source = {sid: sorted(cited.get(sid, ())) for sid in site.sources}
     for event in site.events.values():
         for rel in event.relations:
@@ -272,7 +272,7 @@ def passage_numbers(site: Site, sid: str) -> dict[str, int]:
 def source_paragraphs(site: Site, sid: str) -> list[ParagraphView]:
     source = site.sources[sid]
     passages = cited_passages(site, sid)
-    declared = {normalise_quote(n.sentence) for n in source.source.non_claims}
+    declared = {normalise_quote(n.sentence) for n in source.record.non_claims}
     out = []
     for para in source.paragraphs:
         inside = [p for p in passages if p.start < para.end and p.end > para.start]
