@@ -27,11 +27,11 @@ from .site import (
     KIND_TITLES,
     FactView,
     Site,
+    cited_passages,
     page_path,
     passage_numbers,
     source_paragraphs,
 )
-from .timeline import order_events
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 """Python-Markdown's own escapable characters: a backslash before them disappears."""
@@ -168,6 +168,7 @@ class Renderer:
             site=site, page_path=page_path, kind_titles=KIND_TITLES, kind_names=KIND_NAMES,
             link=self._link, url=self._url, svg=self._svg, jsonld=self._jsonld,
             fact_item=self._fact_item, cite_token=token,
+            cited_passages=lambda sid: cited_passages(site, sid),
         )
         self.html_env.globals.update(site=site, page_path=page_path, colours=KIND_COLOURS,
                                      url=self._url, actors=site.actors)
@@ -253,7 +254,7 @@ class Renderer:
                                   numbers=passage_numbers(site, sid)))
         for kind in SECTIONS:
             out.update(self._page(kind, "index", f"{kind}-index.md.j2"))
-        out.update(self._top("timeline", entries=order_events(site.events)))
+        out.update(self._top("timeline"))
         out.update(self._top("map", drawing=full_map(site)))
         out.update(self._top("coverage", reports=site.coverage))
         return out
