@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factref.export import dumps, export
+from factref.offline import relative_404
 from factref.pipeline import no_gc, run
 from factref.records import RecordKind
 from factref.render import Renderer
@@ -99,6 +100,12 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     del result, renderer
     gc.collect()
     return files
+
+
+def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
+    page = Path(config.site_dir) / "404.html"
+    if _offline(config) and page.is_file():
+        page.write_text(relative_404(page.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def on_page_context(context: TemplateContext, page: Page, **kwargs: object) -> TemplateContext:

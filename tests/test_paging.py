@@ -66,8 +66,10 @@ def harbour(tmp_path_factory: pytest.TempPathFactory) -> Project:
           - id: {SOURCE}
             file: {SOURCE}.txt
             sha256: {hashlib.sha256(seed).hexdigest()}
+            kind: statement
             headline: Veldmark harbour record
             publisher: Veldmark Harbour Board
+            published: not stated
             body:
               starts_with: In 2019, the Harbour Board of Veldmark approved berth plan number 0
               ends_with: berth plan number {FACTS - 1} for the eastern quay.
@@ -190,5 +192,5 @@ def test_coverage_is_an_index_with_a_page_per_source(harbour: Project) -> None:
                      rf'<td[^>]*>{FACTS}</td>\s*<td[^>]*>{FACTS}</td>\s*<td[^>]*>100%</td>', index)
     assert "berth plan number" not in index  # the sentences are on the source's own page
     page = _content(harbour.page(f"coverage/{SOURCE}/index.html"))
-    assert page.count("✅") == FACTS
+    assert page.count('<span class="fr-status fr-status-cited">cited</span>') == FACTS
     assert f'href="../../issues/quay-expansion/source-{SOURCE}/2/#fact-berth-plan-' in page
