@@ -17,6 +17,7 @@ import pytest
 from conftest import MKDOCS_YML, ROOT, Project
 from factref.paging import CHUNK, LEAD, PAGE_LIMIT, plan_pages
 from factref.pipeline import run
+from factref.records import Fact
 from sitecheck import broken_links, parse, resolve
 
 FACTS = 320
@@ -194,3 +195,23 @@ def test_coverage_is_an_index_with_a_page_per_source(harbour: Project) -> None:
     page = _content(harbour.page(f"coverage/{SOURCE}/index.html"))
     assert page.count('<span class="fr-status fr-status-cited">cited</span>') == FACTS
     assert f'href="../../issues/quay-expansion/source-{SOURCE}/2/#fact-berth-plan-' in page
+
+
+def _fact(fid: str, value: str | None, sources: int = 1) -> Fact:
+    date = {"date": {"text": "in it", "precision": "year", "value": value}} if value else {}
+    return Fact.model_validate({
+        "id": fid, "claim": "A claim.", "actors": ["a"], "attribution": {"kind": "narration"},
+        "evidence": [{"source": f"s{i}", "quote": "four words at least"} for i in range(sources)],
+        **date})
+
+
+def test_reading_order_is_newest_first_then_most_sourced_then_record_order() -> None:
+    facts = {f.id: f for f in [
+        _fact("old", "2019"), _fact("undated", None), _fact("may", "2023-05"),
+        _fact("year", "2023"), _fact("may-two-sources", "2023-05", sources=2),
+        _fact("completed", "--11"), *(_fact(f"filler-{n}", None) for n in range(6))]}
+    plan = plan_pages(facts, {"completed": "2024-11"}, limit=5).get("actors", "a")
+    assert plan is not None
+    assert plan.facts[:6] == ("completed", "may-two-sources", "may", "year", "old", "undated")
+    assert plan.years == (("2024", 1), ("2023", 3), ("2019", 1), ("undated", 7))
+    assert plan.sources == (("s0", 12), ("s1", 1))

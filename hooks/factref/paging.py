@@ -7,8 +7,9 @@ reading order, and a link to every sub-page. Each group is listed in full on sub
 ``<kind>/<id>/<group>/<n>.md`` of at most ``CHUNK`` facts each, with previous and next links, so
 every fact is one click from the main page.
 
-Reading order (``reading_key``): the newest first, by the fact's own date (year, then month, then
-day; a date that gives no year counts as undated); undated facts last. Among facts of the same
+Reading order (``reading_key``): the newest first, by the fact's date (its own, or as the source's
+dateline completes it: year, then month, then day; a date that gives no year counts as undated);
+undated facts last. Among facts of the same
 date, those that cite more sources come first, then those with more citations, then the order of
 the records.
 
@@ -48,18 +49,28 @@ def coverage_path(sid: str) -> str:
     return f"coverage/{sid}.md"
 
 
-def year_of(fact: Fact) -> str:
-    value = fact.date.value if fact.date else None
-    return value[:4] if value and value[:1].isdigit() else UNDATED
+Day = tuple[int, int, int]
+"""(year, month, day), a part not stated as 0."""
 
 
-def reading_key(fact: Fact, index: int) -> tuple[int, int, int, int, int, int]:
+def calendar_day(value: str | None) -> Day | None:
+    """An ISO date value (``2022``, ``2022-03``, ``2022-03-25``) as a Day; None without a year."""
+    if not value or not value[:1].isdigit():
+        return None
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = (parts + [0, 0])[:3]
+    return year, month, day
+
+
+def year_label(day: Day | None) -> str:
+    return str(day[0]) if day else UNDATED
+
+
+def reading_key(fact: Fact, day: Day | None, index: int) -> tuple[int, ...]:
     """Sort key of the reading order (see the module's docstring); ``index``: record order."""
-    value = fact.date.value if fact.date else None
-    parts = [int(p) for p in value.split("-")] if value and value[:1].isdigit() else []
-    year, month, day = (parts + [0, 0, 0])[:3] if parts else (0, 0, 0)
+    year, month, date = day or (0, 0, 0)
     sources = len(_sources_of(fact))
-    return (0 if parts else 1, -year, -month, -day, -sources * 1000 - len(fact.evidence), index)
+    return (0 if day else 1, -year, -month, -date, -sources, -len(fact.evidence), index)
 
 
 @dataclass(frozen=True)
@@ -148,8 +159,15 @@ def home_record(fact: Fact) -> tuple[str, str]:
     return "actors", fact.actors[0]
 
 
-def plan_pages(facts: dict[str, Fact], limit: int = PAGE_LIMIT) -> Plans:
-    """Plan the pages of every record listing more than ``limit`` of ``facts`` (record order)."""
+def plan_pages(facts: dict[str, Fact], completed: dict[str, str] | None = None,
+               limit: int = PAGE_LIMIT) -> Plans:
+    """Plan the pages of every record listing more than ``limit`` of ``facts`` (record order).
+
+    ``completed``: the ISO date of each fact whose own date the dateline completes; a fact's own
+    date value counts otherwise."""
+    completed = completed or {}
+    days = {fid: calendar_day(completed.get(fid) or (fact.date.value if fact.date else None))
+            for fid, fact in facts.items()}
     members: dict[tuple[str, str], dict[str, None]] = defaultdict(dict)
     for fid, fact in facts.items():  # an actor's page: what it said first, then the rest
         if fact.attribution.actor:
@@ -165,8 +183,8 @@ def plan_pages(facts: dict[str, Fact], limit: int = PAGE_LIMIT) -> Plans:
     plans = Plans()
     for (kind, rid), ids in members.items():
         if len(ids) > limit:
-            ordered = sorted(ids, key=lambda f: reading_key(facts[f], order[f]))
-            plans.paged[kind, rid] = _plan(kind, rid, ordered, facts)
+            ordered = sorted(ids, key=lambda f: reading_key(facts[f], days[f], order[f]))
+            plans.paged[kind, rid] = _plan(kind, rid, ordered, facts, days)
     for fid, fact in facts.items():
         kind, rid = home_record(fact)
         plan = plans.get(kind, rid)
@@ -174,14 +192,15 @@ def plan_pages(facts: dict[str, Fact], limit: int = PAGE_LIMIT) -> Plans:
     return plans
 
 
-def _plan(kind: str, rid: str, ordered: list[str], facts: dict[str, Fact]) -> Plan:
+def _plan(kind: str, rid: str, ordered: list[str], facts: dict[str, Fact],
+          days: dict[str, Day | None]) -> Plan:
     grouped: dict[str, list[str]] = defaultdict(list)
     for fid in ordered:
         for key in _group_keys(kind, facts[fid]):
             grouped[key].append(fid)
-    groups = tuple(_group(kind, rid, key, ids, facts) for key, ids in
+    groups = tuple(_group(kind, rid, key, ids, days) for key, ids in
                    sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0])))
-    years = Counter(year_of(facts[f]) for f in ordered)
+    years = Counter(year_label(days[f]) for f in ordered)
     sources = Counter(s for f in ordered for s in _sources_of(facts[f]))
     actors = Counter(a for f in ordered for a in _actors_of(facts[f]))
     pages = dict.fromkeys(ordered[:LEAD], page_path(kind, rid))
@@ -214,8 +233,8 @@ def _group_keys(kind: str, fact: Fact) -> list[str]:
     return [f"source-{s}" for s in _sources_of(fact)]
 
 
-def _group(kind: str, rid: str, key: str, ids: list[str], facts: dict[str, Fact]) -> Group:
-    chunks = tuple(_chunk(f"{kind}/{rid}/{key}/{n}.md", n, ids[at:at + CHUNK], facts)
+def _group(kind: str, rid: str, key: str, ids: list[str], days: dict[str, Day | None]) -> Group:
+    chunks = tuple(_chunk(f"{kind}/{rid}/{key}/{n}.md", n, ids[at:at + CHUNK], days)
                    for n, at in enumerate(range(0, len(ids), CHUNK), start=1))
     named, _, of = key.partition("-")
     if key == NO_ISSUE:
@@ -223,8 +242,8 @@ def _group(kind: str, rid: str, key: str, ids: list[str], facts: dict[str, Fact]
     return Group(key, f"{named}s", of, tuple(ids), chunks)
 
 
-def _chunk(path: str, number: int, ids: list[str], facts: dict[str, Fact]) -> Chunk:
+def _chunk(path: str, number: int, ids: list[str], days: dict[str, Day | None]) -> Chunk:
     years: dict[str, list[str]] = {}
     for fid in ids:  # in reading order, so each year's facts are together
-        years.setdefault(year_of(facts[fid]), []).append(fid)
+        years.setdefault(year_label(days[fid]), []).append(fid)
     return Chunk(path, number, tuple(ids), tuple((y, tuple(f)) for y, f in years.items()))

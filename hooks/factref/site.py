@@ -370,7 +370,10 @@ def build_site(verified: Verified) -> Site:
     site.actors = {k: v.record for k, v in verified.actors.items()}
     site.issues = {k: v.record for k, v in verified.issues.items()}
     site.events = {k: v.record for k, v in verified.events.items()}
-    site.plans = plan_pages({fid: loaded.record for fid, loaded in verified.facts.items()})
+    completed = {rid: r.value.iso for (kind, rid), r in verified.resolved.items()
+                 if kind == "facts" and r.value.year is not None}
+    site.plans = plan_pages({fid: loaded.record for fid, loaded in verified.facts.items()},
+                            completed)
     for fid, loaded in verified.facts.items():
         fact = loaded.record
         citations = tuple(Citation(n, p) for n, p in enumerate(verified.passages[fid], start=1))
