@@ -13,21 +13,25 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from .citations import PRIVATE, Numbering, source_href, token
 from .graph import KIND_COLOURS, Drawing, edges, edges_by_actor, full_map, neighbourhood
 from .jsonld import jsonld
-from .quotes import Passage
+from .paging import CHUNK, coverage_path
 from .site import (
+    KIND_NAMES,
     KIND_TITLES,
     FactView,
     Site,
     cited_passages,
     page_path,
+    passage_numbers,
     source_paragraphs,
 )
 
@@ -48,19 +52,34 @@ def md_escape(value: Any) -> Markup:
 
 @functools.lru_cache(maxsize=1 << 16)  # names and labels recur on many pages
 def _md_escape(text: str) -> Markup:
-    text = _SPACE.sub(" ", text).strip()
-    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+    text = PRIVATE.sub("", _SPACE.sub(" ", text).strip())
+    # Quotes stay as they are: they mean nothing in Markdown or element content, and an entity
+    # for them would reach the page title and the table of contents as text ("Lee&#x27;s").
+    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
     return Markup(_MD_ENTITY_RE.sub(lambda m: _MD_ENTITIES[m.group()], escaped))
 
 
 def attr_text(value: Any) -> Markup:
     """Text for an HTML attribute or a Markdown link title: one line, HTML-escaped."""
-    return Markup(html.escape(_SPACE.sub(" ", str(value)).strip(), quote=True))
+    return Markup(html.escape(PRIVATE.sub("", _SPACE.sub(" ", str(value)).strip()), quote=True))
 
 
 def html_text(value: Any) -> Markup:
     """Text for a raw-HTML context (element content), whitespace kept."""
-    return escape(str(value))
+    return escape(PRIVATE.sub("", str(value)))
+
+
+def line_text(value: Any, side: str = "") -> Markup:
+    """Text for raw HTML on one line; ``side``: "before" or "after" another element, whose
+    side keeps its (single) space."""
+    text = _SPACE.sub(" ", PRIVATE.sub("", str(value)))
+    text = text.lstrip() if side == "before" else text.rstrip() if side == "after" else text.strip()
+    return escape(text)
+
+
+def _html_finalize(value: Any) -> Any:
+    return value if isinstance(value, Markup) or not isinstance(value, str) else PRIVATE.sub(
+        "", value)
 
 
 def _finalize(value: Any) -> Any:
@@ -85,17 +104,23 @@ def make_env() -> Environment:
     env.filters["attr"] = attr_text
     env.filters["html"] = html_text
     env.filters["ids"] = lambda items: Markup(" ".join(str(escape(i)) for i in items))
+    env.filters["count"] = plural
     return env
 
 
 def make_svg_env() -> Environment:
-    return Environment(
+    """For raw-HTML fragments (maps, citation links, references): HTML-escaping only."""
+    env = Environment(
         loader=PackageLoader("factref", "templates"),
         autoescape=True,
+        finalize=_html_finalize,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["html"] = html_text
+    env.filters["line"] = line_text
+    return env
 
 
 def built_url(docs_path: str, directory_urls: bool) -> str:
@@ -129,14 +154,90 @@ def _relpath(to: str, base: str) -> str:
 
 
 class Renderer:
-    """Renders every generated page of a site; ``pages()`` returns {docs path: Markdown}."""
+    """Renders every generated page of a site; ``pages()`` returns {docs path: Markdown}.
+
+    Everything a template may call is registered once on the environment; what depends on the
+    page being rendered (its links) reads ``here`` from the template's context.
+    """
 
     def __init__(self, site: Site, *, directory_urls: bool = True) -> None:
         self.site = site
         self.directory_urls = directory_urls
         self.env = make_env()
-        self.svg_env = make_svg_env()
-        self._fact_items: dict[tuple[str, str], Markup] = {}
+        self.html_env = make_svg_env()
+        self._fact_items: dict[tuple[str, str, bool], Markup] = {}
+        self.env.globals.update(
+            site=site, page_path=page_path, kind_titles=KIND_TITLES, kind_names=KIND_NAMES,
+            link=self._link, url=self._url, svg=self._svg, jsonld=self._jsonld,
+            fact_item=self._fact_item, cite_token=token, coverage_path=coverage_path,
+            cited_passages=lambda sid: cited_passages(site, sid),
+        )
+        self.html_env.globals.update(site=site, page_path=page_path, colours=KIND_COLOURS,
+                                     url=self._url, actors=site.actors)
+        self.html_env.filters["count"] = plural
+        self._cite = self.html_env.get_template("cite.html.j2")
+        self._refs = self.html_env.get_template("references.html.j2")
+
+    # --- what templates call -------------------------------------------------------------
+
+    @property
+    def _link(self) -> Any:
+        @pass_context
+        def link(ctx: Context, target: str) -> Markup:
+            """Markdown link target from this page to a docs path (maybe with #anchor)."""
+            return Markup(_relative_md(target, posixpath.dirname(ctx["here"])))
+        return link
+
+    @property
+    def _url(self) -> Any:
+        directory_urls = self.directory_urls
+
+        @pass_context
+        def url(ctx: Context, target: str) -> Markup:
+            """Built URL from this page to a docs path, for raw HTML."""
+            return Markup(escape(relative_url(target, ctx["here"], directory_urls)))
+        return url
+
+    @property
+    def _svg(self) -> Any:
+        template = self.html_env.get_template("map.svg.j2")
+
+        @pass_context
+        def svg(ctx: Context, drawing: Drawing | None) -> Markup:
+            if drawing is None:
+                return Markup("")
+            text = template.render(drawing=drawing, here=ctx["here"])
+            # One raw-HTML block for Markdown: no blank lines inside.
+            return Markup("\n".join(line for line in text.splitlines() if line.strip()))
+        return svg
+
+    @property
+    def _jsonld(self) -> Any:
+        site = self.site
+
+        def ld(kind: str, rid: str) -> Markup:
+            text = json.dumps(jsonld(site, kind, rid), ensure_ascii=False, sort_keys=True)
+            text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            return Markup(f'<script type="application/ld+json">{text}</script>')
+        return ld
+
+    @property
+    def _fact_item(self) -> Any:
+        template, items = self.env.get_template("fact.md.j2"), self._fact_items
+
+        @pass_context
+        def fact_item(ctx: Context, view: FactView, grouped: bool = False) -> Markup:
+            """One fact as a list item; ``grouped``: under a heading that already says who
+            tells it, so only the kind of statement is marked. A fact shows the same on every
+            page of a folder (links are relative): rendered once per folder."""
+            key = (view.fact.id, posixpath.dirname(ctx["here"]), grouped)
+            if key not in items:
+                text = template.render(view=view, grouped=grouped, here=ctx["here"])
+                items[key] = Markup(text.strip("\n"))
+            return items[key]
+        return fact_item
+
+    # --- pages ---------------------------------------------------------------------------
 
     def paths(self) -> list[str]:
         """The docs path of every page ``pages()`` renders."""
@@ -148,6 +249,9 @@ class Renderer:
             *(page_path("sources", sid) for sid in site.sources),
             *(page_path(kind, "index") for kind in SECTIONS),
             *(f"{name}.md" for name in TOP_PAGES),
+            *(chunk.path for plan in site.plans.paged.values()
+              for _, chunk, _, _ in plan.sub_pages()),
+            *(coverage_path(sid) for sid in site.sources),
         ]
 
     def pages(self, only: Collection[str] | None = None) -> dict[str, str]:
@@ -164,16 +268,20 @@ class Renderer:
                 out.update(self._page("actors", aid, "actor.md.j2", actor=actor,
                                       neighbourhood=neighbourhood(site, aid,
                                                                   touching.get(aid, []))))
+            out.update(self._sub_pages("actors", aid, actor.name, wanted))
         for iid, issue in site.issues.items():
             if wanted(page_path("issues", iid)):
                 out.update(self._page("issues", iid, "issue.md.j2", issue=issue))
+            out.update(self._sub_pages("issues", iid, issue.name, wanted))
         for eid, event in site.events.items():
             if wanted(page_path("events", eid)):
                 out.update(self._page("events", eid, "event.md.j2", event=event))
+            out.update(self._sub_pages("events", eid, event.name, wanted))
         for sid, source in site.sources.items():
             if wanted(page_path("sources", sid)):
                 out.update(self._page("sources", sid, "source.md.j2", source=source,
-                                      paragraphs=source_paragraphs(site, sid)))
+                                      paragraphs=source_paragraphs(site, sid),
+                                      numbers=passage_numbers(site, sid)))
         for kind in SECTIONS:
             if wanted(page_path(kind, "index")):
                 out.update(self._page(kind, "index", f"{kind}-index.md.j2"))
@@ -183,6 +291,21 @@ class Renderer:
             out.update(self._top("map", drawing=full_map(site)))
         if wanted("coverage.md"):
             out.update(self._top("coverage", reports=site.coverage))
+        for report in site.coverage:
+            path = coverage_path(report.source_text.record.id)
+            if wanted(path):
+                out.update(self._render(path, "coverage-source.md.j2", report=report))
+        return out
+
+    def _sub_pages(self, kind: str, rid: str, name: str,
+                   wanted: Callable[[str], bool]) -> dict[str, str]:
+        """The pages of a paged record's groups (see paging.py); none for the others."""
+        plan, out = self.site.plan(kind, rid), {}
+        for group, chunk, before, after in plan.sub_pages() if plan else ():
+            if wanted(chunk.path):
+                out.update(self._render(chunk.path, "chunk.md.j2", plan=plan, group=group,
+                                        chunk=chunk, before=before, after=after, name=name,
+                                        chunk_size=CHUNK))
         return out
 
     def _top(self, name: str, **context: Any) -> dict[str, str]:
@@ -192,67 +315,31 @@ class Renderer:
         return self._render(page_path(kind, rid), template, kind=kind, rid=rid, **context)
 
     def _render(self, here: str, template: str, **context: Any) -> dict[str, str]:
-        def url(target: str) -> Markup:
-            return Markup(escape(relative_url(target, here, self.directory_urls)))
+        text = self.env.get_template(template).render(here=here, **context)
+        return {here: self._number(here, text)}
 
-        def svg(drawing: Drawing | None) -> Markup:
-            if drawing is None:
-                return Markup("")
-            text = self.svg_env.get_template("map.svg.j2").render(
-                drawing=drawing, url=url, page_path=page_path, actors=self.site.actors,
-                colours=KIND_COLOURS)
-            # One raw-HTML block for Markdown: no blank lines inside.
-            return Markup("\n".join(line for line in text.splitlines() if line.strip()))
+    def _number(self, here: str, text: str) -> str:
+        """Number the page's citations in reading order and add its References section."""
+        directory_urls = self.directory_urls
 
-        def ld(kind: str, rid: str) -> Markup:
-            data = jsonld(self.site, kind, rid)
-            text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-            text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            return Markup(f'<script type="application/ld+json">{text}</script>')
+        def url(target: str, at: str) -> str:
+            return relative_url(target, at, directory_urls)
 
-        def cited_by(passages: tuple[Passage, ...]) -> str:
-            views = dict.fromkeys(v for p in passages
-                                  for v in self.site.by_passage[(p.source_id, p.start, p.end)])
-            return "Cited by: " + "; ".join(v.fact.claim for v in views)
+        def cite(**values: Any) -> str:
+            return self._cite.render(**values).strip()
 
-        def link(target: str) -> Markup:
-            return Markup(_relative_md(target, folder))
-
-        folder = posixpath.dirname(here)
-
-        def cached_fact_item(view: FactView) -> Markup:
-            # A fact shows the same on every page of a folder (links are relative): render once.
-            key = (view.fact.id, folder)
-            if key not in self._fact_items:
-                text = self.env.get_template("fact.md.j2").render(
-                    view=view, site=self.site, link=link, page_path=page_path)
-                self._fact_items[key] = Markup(text.strip("\n"))
-            return self._fact_items[key]
-
-        text = self.env.get_template(template).render(
-            site=self.site,
-            cached_fact_item=cached_fact_item,
-            group_by_speaker=_group_by_speaker,
-            site_passages=lambda sid: cited_passages(self.site, sid),
-            cited_by=cited_by,
-            here=here,
-            link=link,
-            url=url,
-            svg=svg,
-            jsonld=ld,
-            page_path=page_path,
-            kind_titles=KIND_TITLES,
-            **context,
-        )
-        return {here: text}
+        numbering = Numbering(self.site, here, url, cite)
+        text = numbering(text)
+        if not numbering.references:
+            return text
+        refs = self._refs.render(references=list(numbering.references.values()), here=here,
+                                 source_href=lambda p, back: source_href(p, here, back, url))
+        return text.rstrip("\n") + "\n\n" + refs
 
 
-def _group_by_speaker(views: list[FactView]) -> dict[str, list[FactView]]:
-    grouped: dict[str, list[FactView]] = {}
-    for view in views:
-        if view.fact.attribution.actor:
-            grouped.setdefault(view.fact.attribution.actor, []).append(view)
-    return grouped
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 fact``, ``2 facts``: a count with its noun agreeing."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
 
 
 def _relative_md(target: str, folder: str) -> str:

@@ -5,15 +5,17 @@ Pure data; nothing here knows about Markdown, HTML or MkDocs.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .dates import Resolution, Value, describe, parse_value, value_words
+from .paging import Plan, Plans, page_path, plan_pages
 from .quotes import Passage
 from .records import Actor, DateSpec, Event, Fact, Issue
-from .sources import SourceText
+from .sources import SENTENCE_END, SourceText
 from .text import contains_normal, normalise_quote
 from .timeline import Entry as TimelineEntry
 from .timeline import Timeline, build_timeline
@@ -28,6 +30,13 @@ KIND_TITLES = {
     "organisation": "Organisations",
     "outlet": "News outlets",
 }
+KIND_NAMES = {
+    "person": "Person",
+    "state": "State",
+    "organisation": "Organisation",
+    "outlet": "News outlet",
+}
+"""One actor's kind, as its page's subtitle says it."""
 
 
 SOURCE_KIND_NAMES = {
@@ -40,9 +49,7 @@ SOURCE_KIND_NAMES = {
 }
 
 
-def page_path(kind: str, rid: str) -> str:
-    """The docs-relative path of a record's generated page."""
-    return f"{kind}/{rid}.md"
+__all__ = ["page_path"]  # re-exported: the page paths are the plan's (paging.py)
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,8 @@ class FactView:
     fact: Fact
     citations: tuple[Citation, ...]
     home: str
-    """Docs path of the page that is this fact's main home (event, else issue, else actor)."""
+    """Docs path of the page that is this fact's home: the page of its event (else its first
+    issue, else its first actor) that shows it (see paging.py)."""
 
     @property
     def anchor(self) -> str:
@@ -75,6 +83,52 @@ class FactView:
     def corroborated(self) -> bool:
         """Supported by passages of more than one source."""
         return len(self.sources) > 1
+
+    @property
+    def date_note(self) -> str | None:
+        """The fact's date phrase, unless the claim already says it ("met on Monday.")."""
+        date = self.fact.date
+        if date is None or _words(date.text) in _words(self.fact.claim):
+            return None
+        return date.text
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", normalise_quote(text).casefold())) + " "
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """One event stated to come before, after or during another, with the text's phrase."""
+
+    event: str
+    relation: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AttributionGroup:
+    """Facts told the same way: the reporters' narration, or one speaker's statements."""
+
+    speaker: str | None
+    """The actor speaking (or the outlet reporting); None for a source's own text."""
+    views: tuple[FactView, ...]
+    voice: str = ""
+    """For a source's own text, whose it is ("the reporters' account")."""
+
+    @property
+    def title(self) -> str:
+        """The voice as a heading ("The reporters' account")."""
+        return self.voice[:1].upper() + self.voice[1:]
+
+
+@dataclass(frozen=True)
+class PassageContext:
+    """A passage with up to a sentence of the source on either side."""
+
+    before: str
+    text: str
+    after: str
 
 
 @dataclass(frozen=True)
@@ -102,9 +156,8 @@ class Site:
     )
     passages_by_source: dict[str, list[Passage]] = field(default_factory=dict)
     """The distinct passages of each source that facts cite, in text order."""
-    events_after: dict[str, list[tuple[str, str]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
+    events_after: dict[str, list[Ordering]] = field(default_factory=lambda: defaultdict(list))
+    """For each event, the events stated to come after (or during) it, with the phrase."""
     actors: dict[str, Actor] = field(default_factory=dict)
     issues: dict[str, Issue] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
@@ -116,10 +169,45 @@ class Site:
     facts_by_source: dict[str, list[FactView]] = field(default_factory=lambda: defaultdict(list))
     coverage: list[SourceCoverage] = field(default_factory=list)
     """Per source, its body sentences and the facts citing each (set by the pipeline)."""
+    plans: Plans = field(default_factory=Plans)
+    """How the facts of records too large for one page are spread over several."""
 
     @property
     def sources(self) -> dict[str, SourceText]:
         return self.verified.sources
+
+    def citing(self, passage: Passage) -> list[FactView]:
+        """The facts that cite ``passage``, in record order."""
+        return self.by_passage.get((passage.source_id, passage.start, passage.end), [])
+
+    def context(self, passage: Passage) -> PassageContext:
+        """``passage`` with the rest of its sentences and one more sentence either side."""
+        source = self.sources[passage.source_id]
+        spans = source.sentences
+        first = next((i for i, (_, e) in enumerate(spans) if e > passage.start), None)
+        if first is None:
+            return PassageContext("", passage.text, "")
+        last = next((i for i in range(len(spans) - 1, -1, -1) if spans[i][0] < passage.end), first)
+        start = spans[max(first - 1, 0)][0]
+        end = spans[min(last + 1, len(spans) - 1)][1]
+        start, end = min(start, passage.start), max(end, passage.end)
+        return PassageContext(source.raw[start : passage.start], passage.text,
+                              source.raw[passage.end : end])
+
+    def by_attribution(self, views: list[FactView]) -> list[AttributionGroup]:
+        """``views`` grouped by who tells them: the sources' own text first (one group for each
+        voice: "the reporters' account", "the Foreign Ministry's readout"), then each speaker
+        or outlet, in order of first appearance."""
+        narrated: dict[str, list[FactView]] = {}
+        spoken: dict[str, list[FactView]] = {}
+        for view in views:
+            speaker = view.fact.attribution.actor
+            if speaker:
+                spoken.setdefault(speaker, []).append(view)
+            else:
+                narrated.setdefault(self.narration_label(view), []).append(view)
+        return ([AttributionGroup(None, tuple(v), voice) for voice, v in narrated.items()]
+                + [AttributionGroup(k, tuple(v)) for k, v in spoken.items()])
 
     def actor_events(self, aid: str) -> list[tuple[Event, str]]:
         return self.roles_by_actor.get(aid, [])
@@ -141,6 +229,13 @@ class Site:
 
     def issue_events(self, iid: str) -> list[Event]:
         return self.events_by_issue.get(iid, [])
+
+    def plan(self, kind: str, rid: str) -> Plan | None:
+        """The paging plan of a record with too many facts for one page; None for the others."""
+        return self.plans.get(kind, rid)
+
+    def views(self, fids: tuple[str, ...]) -> list[FactView]:
+        return [self.facts[f] for f in fids]
 
     # --- Sources: what pages say about where a fact comes from -------------------------------
 
@@ -280,10 +375,14 @@ def build_site(verified: Verified) -> Site:
     site.actors = {k: v.record for k, v in verified.actors.items()}
     site.issues = {k: v.record for k, v in verified.issues.items()}
     site.events = {k: v.record for k, v in verified.events.items()}
+    completed = {rid: r.value.iso for (kind, rid), r in verified.resolved.items()
+                 if kind == "facts" and r.value.year is not None}
+    site.plans = plan_pages({fid: loaded.record for fid, loaded in verified.facts.items()},
+                            completed)
     for fid, loaded in verified.facts.items():
         fact = loaded.record
         citations = tuple(Citation(n, p) for n, p in enumerate(verified.passages[fid], start=1))
-        view = FactView(fact, citations, _home(fact))
+        view = FactView(fact, citations, site.plans.home(fid))
         site.facts[fid] = view
         for aid in fact.actors:
             site.by_actor[aid].append(view)
@@ -305,7 +404,7 @@ def build_site(verified: Verified) -> Site:
     for event in site.events.values():
         for rel in event.relations:
             if rel.event in site.events:
-                site.events_after[rel.event].append((event.id, rel.relation))
+                site.events_after[rel.event].append(Ordering(event.id, rel.relation, rel.text))
         for role in event.roles:
             site.roles_by_actor[role.actor].append((event, role.role))
         ids = dict.fromkeys([*event.issues,
@@ -347,14 +446,6 @@ def timeline_groups(timeline: Timeline) -> list[tuple[str, list[TimelineGroup]]]
     return years
 
 
-def _home(fact: Fact) -> str:
-    if fact.event:
-        return page_path("events", fact.event)
-    if fact.issues:
-        return page_path("issues", fact.issues[0])
-    return page_path("actors", fact.actors[0])
-
-
 @dataclass(frozen=True)
 class Segment:
     """A stretch of a source paragraph cited by the same set of passages (maybe none)."""
@@ -372,6 +463,15 @@ class ParagraphView:
     in_body: bool
     line: int
     segments: tuple[Segment, ...]
+    heading: bool = False
+    """A subheading: a one-line body paragraph with no sentence end that the source's record
+    declares carries no claim."""
+    notes: tuple[Passage, ...] = ()
+    """Cited passages that start in this paragraph: the notes shown beside it."""
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
 
 
 def cited_passages(site: Site, sid: str) -> list[Passage]:
@@ -379,9 +479,15 @@ def cited_passages(site: Site, sid: str) -> list[Passage]:
     return site.passages_by_source.get(sid, [])
 
 
+def passage_numbers(site: Site, sid: str) -> dict[str, int]:
+    """Each cited passage's anchor → its number on the source page (text order, from 1)."""
+    return {p.anchor: n for n, p in enumerate(cited_passages(site, sid), start=1)}
+
+
 def source_paragraphs(site: Site, sid: str) -> list[ParagraphView]:
     source = site.sources[sid]
     passages = cited_passages(site, sid)
+    declared = {normalise_quote(n.sentence) for n in source.record.non_claims}
     out = []
     for para in source.paragraphs:
         inside = [p for p in passages if p.start < para.end and p.end > para.start]
@@ -393,5 +499,10 @@ def source_paragraphs(site: Site, sid: str) -> list[ParagraphView]:
             starting = tuple(p for p in inside if p.start == a)
             ending = tuple(p for p in inside if p.end == b)
             segments.append(Segment(source.raw[a:b], covering, starting, ending))
-        out.append(ParagraphView(para.in_body, source.line_of(para.start), tuple(segments)))
+        text = source.raw[para.start : para.end]
+        heading = (para.in_body and "\n" not in text and not SENTENCE_END.search(text)
+                   and normalise_quote(text) in declared)
+        notes = tuple(p for p in inside if para.start <= p.start < para.end)
+        out.append(ParagraphView(para.in_body, source.line_of(para.start), tuple(segments),
+                                 heading, notes))
     return out

@@ -15,6 +15,10 @@ from .records import Source
 from .text import NormalText, normalise, normalise_quote
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+ABBREVIATIONS = ("U.S.", "U.K.", "U.N.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.")
+_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z0-9])")
+SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)]*$")
+"""How a paragraph that is a whole sentence ends; a line without it is a heading or a label."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,23 @@ class SourceText:
                 found.append(Paragraph(start, stop, in_body))
             at = brk.end() if brk else len(self.raw)
         return found
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Raw spans of the body's sentences, paragraph by paragraph."""
+        spans = []
+        for para in self.paragraphs:
+            if not para.in_body:
+                continue
+            text, at = self.raw[para.start : para.end], 0
+            for m in _END.finditer(text):
+                if any(text[: m.start() + 1].endswith(a) for a in ABBREVIATIONS):
+                    continue
+                spans.append((para.start + at, para.start + m.end()))
+                at = m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip())
+            if text[at:].strip():
+                spans.append((para.start + at, para.end))
+        return spans
 
 
 def read_source(loaded: Loaded[Source], seeds: Path, seeds_rel: str) -> SourceText | Problem:
