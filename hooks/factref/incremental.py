@@ -57,7 +57,7 @@ def fact_pages(fact: Fact) -> set[str]:
 
 def touched(before: Snapshot | None, after: Snapshot) -> set[str] | None:
     """Docs paths of the pages that may differ from the previous build's; None: all of them."""
-    if (before is None or before.others != after.others or before.homes != after.homes
+    if (before is None or before.others != after.others or _rehomed(before, after)
             or _reordered(before, after)):
         return None
     pages = {page_path(kind, "index") for kind in SECTIONS} | {f"{n}.md" for n in TOP_PAGES}
@@ -71,6 +71,11 @@ def touched(before: Snapshot | None, after: Snapshot) -> set[str] | None:
     if pages & (before.paged | after.paged):
         return None  # a paged record's sub-pages: simplest to render everything
     return pages
+
+
+def _rehomed(before: Snapshot, after: Snapshot) -> bool:
+    """Whether a fact both builds have moved to another page (links to it elsewhere change)."""
+    return any(after.homes.get(fid, home) != home for fid, home in before.homes.items())
 
 
 def _reordered(before: Snapshot, after: Snapshot) -> bool:
