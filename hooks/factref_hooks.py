@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from factref.export import dumps, export
 from factref.pipeline import no_gc, run
+from factref.place import page_kinds, place_pages
 from factref.render import Renderer
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from factref.pipeline import Result
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.factref")
@@ -34,6 +36,9 @@ SHIM = "assets/vendor/iframe-worker/shim.js"
 
 _serve_cache: Path | None = None
 """Under `mkdocs serve --dirty`, where generated pages are kept on disk between rebuilds."""
+
+_kinds: dict[str, tuple[str, str]] = {}
+"""Docs path of each record page → its kind, for its title area and its search results."""
 
 
 def on_startup(*, command: str, dirty: bool, **kwargs: object) -> None:
@@ -74,6 +79,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         # while a non-strict build still renders every record that verified.
         log.warning(str(problem))
     renderer = Renderer(result.site, directory_urls=config.use_directory_urls)
+    _kinds.clear()
+    _kinds.update(page_kinds(result.site))
     edit = _edit_paths(result)
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{file.src_uri}"
@@ -96,6 +103,39 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     del result, renderer
     gc.collect()
     return files
+
+
+def on_nav(nav: Navigation, files: Files, **kwargs: object) -> Navigation:
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    place_pages(pages, _sections(nav.items))
+    return nav
+
+
+def _sections(items: list) -> list:
+    found = []
+    for item in items:
+        if getattr(item, "is_section", False):
+            found.append(item)
+            found.extend(_sections(item.children))
+    return found
+
+
+def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
+    kind = _kinds.get(page.file.src_uri)
+    if kind:
+        # Shown by Material's search under each result's title, so an issue, an event and an
+        # actor of the same name are told apart.
+        page.meta.setdefault("tags", [kind[1].capitalize()])
+    return markdown
+
+
+def on_page_content(html: str, page: Page, **kwargs: object) -> str:
+    kind = _kinds.get(page.file.src_uri)
+    if not kind:
+        return html
+    at = html.find("</h1>")
+    kicker = f'<p class="fr-kind" data-search-exclude>{kind[0]}</p>'
+    return html[: at + 5] + kicker + html[at + 5 :] if at >= 0 else kicker + html
 
 
 def on_page_context(context: dict, page: Page, **kwargs: object) -> dict:

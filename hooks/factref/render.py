@@ -19,9 +19,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .coverage import coverage
-from .graph import KIND_COLOURS, Drawing, edges, edges_by_actor, full_map, neighbourhood
+from .graph import KIND_COLOURS, Drawing, draw, plan_actor, plan_issue, plan_overview
 from .jsonld import jsonld
 from .quotes import Passage
+from .relations import connections
 from .site import (
     KIND_TITLES,
     FactView,
@@ -40,6 +41,8 @@ _MD_ENTITY_RE = re.compile("[|~=^]")
 _SPACE = re.compile(r"\s+")
 SECTIONS = ("actors", "issues", "events", "sources")
 TOP_PAGES = ("timeline", "map", "coverage")
+KIND_NAMES = {"person": "person", "state": "state", "organisation": "organisation",
+              "outlet": "news outlet"}
 
 
 def md_escape(value: Any) -> Markup:
@@ -142,11 +145,11 @@ class Renderer:
 
     def pages(self) -> dict[str, str]:
         site, out = self.site, {}
-        all_edges = edges(site)
-        touching = edges_by_actor(all_edges)
+        conns = connections(site)
+        actor_maps, issue_maps, overview = self._maps(conns)
         for aid, actor in site.actors.items():
-            out.update(self._page("actors", aid, "actor.md.j2", actor=actor,
-                                  neighbourhood=neighbourhood(site, aid, touching.get(aid, []))))
+            out.update(self._page("actors", aid, "actor.md.j2", actor=actor, connections=conns,
+                                  neighbourhood=actor_maps[aid]))
         for iid, issue in site.issues.items():
             out.update(self._page("issues", iid, "issue.md.j2", issue=issue))
         for eid, event in site.events.items():
@@ -157,9 +160,28 @@ class Renderer:
         for kind in SECTIONS:
             out.update(self._page(kind, "index", f"{kind}-index.md.j2"))
         out.update(self._top("timeline", entries=order_events(site.events)))
-        out.update(self._top("map", drawing=full_map(site)))
+        mapped = [site.issues[i] for i in issue_maps if issue_maps[i] is not None]
+        out.update(self._render("map/index.md", "map.md.j2", drawing=overview, issue=None,
+                                issues=mapped))
+        for issue in mapped:
+            out.update(self._render(f"map/{issue.id}.md", "map.md.j2",
+                                    drawing=issue_maps[issue.id], issue=issue, issues=mapped))
         out.update(self._top("coverage", reports=self.coverage))
         return out
+
+    def _maps(self, conns: Any) -> tuple[dict[str, Drawing | None], dict[str, Drawing | None],
+                                         Drawing]:
+        """Every map of the site, laid out in one Graphviz run."""
+        site = self.site
+        plans = [plan_overview(conns)]
+        plans += [plan_issue(conns, iid, i.name) for iid, i in site.issues.items()]
+        plans += [plan_actor(conns, aid, a.name) for aid, a in site.actors.items()]
+        drawn = draw(site, plans)
+        overview, n = drawn[0], len(site.issues)
+        assert overview is not None
+        issue_maps = dict(zip(site.issues, drawn[1 : 1 + n], strict=True))
+        actor_maps = dict(zip(site.actors, drawn[1 + n :], strict=True))
+        return actor_maps, issue_maps, overview
 
     def _top(self, name: str, **context: Any) -> dict[str, str]:
         return self._render(f"{name}.md", f"{name}.md.j2", **context)
@@ -176,7 +198,7 @@ class Renderer:
                 return Markup("")
             text = self.svg_env.get_template("map.svg.j2").render(
                 drawing=drawing, url=url, page_path=page_path, actors=self.site.actors,
-                colours=KIND_COLOURS)
+                colours=KIND_COLOURS, kind_names=KIND_NAMES)
             # One raw-HTML block for Markdown: no blank lines inside.
             return Markup("\n".join(line for line in text.splitlines() if line.strip()))
 

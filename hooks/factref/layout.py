@@ -1,0 +1,182 @@
+"""Graph layout by Graphviz (Debian's ``graphviz`` package), run once per build for every map.
+
+Graphviz only places boxes and routes lines: each node is a fixed-size box as large as the
+label we will print in it (estimated generously from character widths, since the reader's font
+is not known at build time), and the layout keeps boxes apart, so no label can overlap another.
+Nothing of the records' text reaches Graphviz: nodes are named ``n0``, ``n1``, ... and carry no
+label, so there is nothing to escape in the DOT input.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import subprocess
+import textwrap
+from dataclasses import dataclass
+
+FONT_SIZE = 13.0
+"""Label size, in SVG units; maps are drawn at one unit per CSS pixel, never scaled down."""
+LINE_HEIGHT = 16.0
+PAD_X, PAD_Y = 8.0, 5.0
+MARGIN = 12.0
+RADIAL_UP_TO = 10
+"""Maps of at most this many actors are laid out in rings around the best-connected one."""
+WRAP = 22
+"""Names longer than this many characters are wrapped onto further lines."""
+
+_NARROW = set("fijlrtI.,:;'!|()[] ")
+_WIDE = set("mwMW@")
+
+
+class LayoutError(RuntimeError):
+    """Graphviz is missing or failed; the message says what to install or what went wrong."""
+
+
+@dataclass(frozen=True)
+class Box:
+    lines: tuple[str, ...]
+    width: float
+    height: float
+
+
+def label_box(name: str) -> Box:
+    lines = tuple(textwrap.wrap(name, WRAP, break_long_words=False)) or ("",)
+    width = max(text_width(line) for line in lines) + 2 * PAD_X
+    return Box(lines, math.ceil(width), len(lines) * LINE_HEIGHT + 2 * PAD_Y)
+
+
+def text_width(text: str, size: float = FONT_SIZE) -> float:
+    """An upper estimate of the width of ``text`` in a common sans-serif font (DejaVu Sans, one
+    of the widest, sets the figures)."""
+    em = 0.0
+    for ch in text:
+        if ch in _NARROW:
+            em += 0.36
+        elif ch in _WIDE:
+            em += 0.98
+        elif ch.isupper() or ch.isdigit():
+            em += 0.74
+        else:
+            em += 0.63
+    return em * size
+
+
+@dataclass(frozen=True)
+class GraphSpec:
+    """One map to lay out: boxes, the pairs of boxes joined by a line, and an optional centre."""
+
+    boxes: tuple[Box, ...]
+    edges: tuple[tuple[int, int], ...]
+    root: int | None = None
+    """The box a radial layout radiates from (the best-connected actor, or the page's own)."""
+    radial: bool = False
+
+
+@dataclass(frozen=True)
+class Placed:
+    width: float
+    height: float
+    centres: tuple[tuple[float, float], ...]
+    """Centre of each box, in SVG coordinates (y down), margin included."""
+    paths: tuple[tuple[tuple[float, float], ...], ...]
+    """Each edge as cubic Bézier control points: p0, then three more per segment."""
+
+
+def dot_source(spec: GraphSpec, name: str) -> str:
+    # A few actors, or one actor's own: rings around the root (twopi), one ranksep apart, so
+    # no line is too short to point at. Many: a force-directed layout (fdp) spreads them evenly.
+    radial = spec.radial or len(spec.boxes) <= RADIAL_UP_TO
+    lines = [f"graph {name} {{",
+             f'  layout={"twopi" if radial else "fdp"}; overlap=false; splines=true;',
+             '  sep="+10"; esep="+4"; ranksep=1.3; overlap_shrink=false; outputorder=edgesfirst;',
+             '  start=1;',
+             '  node [shape=box, fixedsize=true, label=""];']
+    if spec.root is not None and radial:
+        lines.append(f"  root=n{spec.root};")
+    for i, box in enumerate(spec.boxes):
+        lines.append(f"  n{i} [width={box.width / 72:.4f}, height={box.height / 72:.4f}];")
+    for a, b in spec.edges:
+        lines.append(f"  n{a} -- n{b};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def layout_all(specs: list[GraphSpec]) -> list[Placed]:
+    """Lay out every map in one Graphviz run (one process per build, not one per page)."""
+    if not specs:
+        return []
+    exe = shutil.which("dot")
+    if exe is None:
+        raise LayoutError("the maps need Graphviz: install it (Debian: apt-get install graphviz)")
+    source = "".join(dot_source(s, f"g{i}") for i, s in enumerate(specs))
+    done = subprocess.run([exe, "-Tjson0"], input=source, capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0:
+        raise LayoutError(f"Graphviz failed: {done.stderr.strip()[:500]}")
+    graphs = _json_documents(done.stdout)
+    if len(graphs) != len(specs):
+        raise LayoutError(f"Graphviz laid out {len(graphs)} maps of {len(specs)}")
+    return [_placed(g, s) for g, s in zip(graphs, specs, strict=True)]
+
+
+def _json_documents(text: str) -> list[dict]:
+    decoder, out, at = json.JSONDecoder(), [], 0
+    while True:
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if at >= len(text):
+            return out
+        doc, at = decoder.raw_decode(text, at)
+        out.append(doc)
+
+
+def _placed(graph: dict, spec: GraphSpec) -> Placed:
+    llx, lly, urx, ury = (float(v) for v in graph["bb"].split(","))
+
+    def point(text: str) -> tuple[float, float]:
+        x, y = (float(v) for v in text.split(",")[:2])
+        return round(x - llx + MARGIN, 1), round(ury - y + MARGIN, 1)
+
+    centres = [(0.0, 0.0)] * len(spec.boxes)
+    for obj in graph.get("objects", []):
+        centres[int(obj["name"][1:])] = point(obj["pos"])
+    paths = []
+    for edge in graph.get("edges", []):
+        points = [point(p) for p in edge["pos"].split() if not p.startswith(("s,", "e,"))]
+        paths.append(tuple(points))
+    return Placed(round(urx - llx + 2 * MARGIN, 1), round(ury - lly + 2 * MARGIN, 1),
+                  tuple(centres), tuple(paths))
+
+
+def path_data(points: tuple[tuple[float, float], ...]) -> str:
+    (x0, y0), rest = points[0], points[1:]
+    segs = [f"M{x0},{y0}"]
+    for i in range(0, len(rest) - 2, 3):
+        (x1, y1), (x2, y2), (x3, y3) = rest[i : i + 3]
+        segs.append(f"C{x1},{y1} {x2},{y2} {x3},{y3}")
+    return " ".join(segs)
+
+
+def midpoint(points: tuple[tuple[float, float], ...]) -> tuple[float, float]:
+    """The point halfway along the curve, by length (where its handle is drawn)."""
+    samples = [points[0]]
+    for i in range(0, len(points) - 3, 3):
+        p0, p1, p2, p3 = points[i : i + 4]
+        for k in range(1, 17):
+            t = k / 16
+            samples.append(tuple(  # type: ignore[arg-type]
+                (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t**2 * c + t**3 * d
+                for a, b, c, d in zip(p0, p1, p2, p3, strict=True)))
+    lengths = [0.0]
+    for (xa, ya), (xb, yb) in zip(samples, samples[1:], strict=False):
+        lengths.append(lengths[-1] + math.hypot(xb - xa, yb - ya))
+    half = lengths[-1] / 2
+    for i in range(1, len(lengths)):
+        if lengths[i] >= half:
+            span = (lengths[i] - lengths[i - 1]) or 1.0
+            f = (half - lengths[i - 1]) / span
+            (xa, ya), (xb, yb) = samples[i - 1], samples[i]
+            return round(xa + f * (xb - xa), 1), round(ya + f * (yb - ya), 1)
+    return samples[-1]
