@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factref.export import dumps, export
+from factref.layout import LayoutError
 from factref.pipeline import no_gc, run
 from factref.place import page_kinds, place_pages
 from factref.render import Renderer
@@ -37,6 +38,10 @@ SHIM = "assets/vendor/iframe-worker/shim.js"
 _serve_cache: Path | None = None
 """Under `mkdocs serve --dirty`, where generated pages are kept on disk between rebuilds."""
 
+STORY_MARK = "<!-- factref:story -->"
+"""The line of docs/index.md that the generated story (sources, key facts, actors) replaces."""
+
+_story = ""
 _kinds: dict[str, tuple[str, str]] = {}
 """Docs path of each record page → its kind, for its title area and its search results."""
 
@@ -79,13 +84,18 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         # while a non-strict build still renders every record that verified.
         log.warning(str(problem))
     renderer = Renderer(result.site, directory_urls=config.use_directory_urls)
+    global _story
+    _story = renderer.home()
     _kinds.clear()
     _kinds.update(page_kinds(result.site))
     edit = _edit_paths(result)
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{file.src_uri}"
-    with no_gc():
-        pages = renderer.pages()
+    try:
+        with no_gc():
+            pages = renderer.pages()
+    except LayoutError as e:
+        raise PluginError(str(e)) from e
     for path, content in pages.items():
         existing = files.get_file_from_path(path)
         if existing is not None:
@@ -121,6 +131,8 @@ def _sections(items: list) -> list:
 
 
 def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
+    if page.file.src_uri == "index.md" and STORY_MARK in markdown:
+        markdown = markdown.replace(STORY_MARK, _story, 1)
     kind = _kinds.get(page.file.src_uri)
     if kind:
         # Shown by Material's search under each result's title, so an issue, an event and an

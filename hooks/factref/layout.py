@@ -23,7 +23,7 @@ PAD_X, PAD_Y = 8.0, 5.0
 MARGIN = 12.0
 RADIAL_UP_TO = 10
 """Maps of at most this many actors are laid out in rings around the best-connected one."""
-WRAP = 22
+WRAP = 24
 """Names longer than this many characters are wrapped onto further lines."""
 
 _NARROW = set("fijlrtI.,:;'!|()[] ")

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from .coverage import coverage
 from .graph import KIND_COLOURS, Drawing, draw, plan_actor, plan_issue, plan_overview
+from .home import story
 from .jsonld import jsonld
 from .quotes import Passage
 from .relations import connections
@@ -182,6 +183,12 @@ class Renderer:
         issue_maps = dict(zip(site.issues, drawn[1 : 1 + n], strict=True))
         actor_maps = dict(zip(site.actors, drawn[1 + n :], strict=True))
         return actor_maps, issue_maps, overview
+
+    def home(self) -> str:
+        """The generated part of the home page (see ``home.md.j2``)."""
+        site = self.site
+        return self._render("index.md", "home.md.j2", story=story(site, connections(site)),
+                            kind_names=KIND_NAMES)["index.md"]
 
     def _top(self, name: str, **context: Any) -> dict[str, str]:
         return self._render(f"{name}.md", f"{name}.md.j2", **context)
