@@ -5,6 +5,7 @@
 (function () {
   "use strict";
   var pop, current = null, hideTimer = null;
+  var touched = false;  // the last press was a finger or pen, not a mouse
 
   function entry(id) {
     var anchor = document.getElementById(id);
@@ -19,7 +20,7 @@
     pop.setAttribute("aria-label", "What links these actors");
     pop.hidden = true;
     pop.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
-    pop.addEventListener("mouseleave", function () { hideSoon(); });
+    pop.addEventListener("mouseleave", function () { if (!touched) hideSoon(); });
     document.body.appendChild(pop);
   }
 
@@ -54,14 +55,27 @@
     place(x, y);
   }
 
-  // Near the point, always inside the window.
+  // Near the point, always inside the window, and never over the point itself (a finger's
+  // next touch there must still reach the map): below it, else above, else on the roomier
+  // side with its height cut to fit (it scrolls).
   function place(x, y) {
-    var w = pop.offsetWidth, h = pop.offsetHeight;
     var vw = document.documentElement.clientWidth, vh = window.innerHeight;
-    var left = Math.max(8, Math.min(x + 12, vw - w - 8));
-    var top = y + 16 + h <= vh - 8 ? y + 16 : Math.max(8, y - h - 16);
-    pop.style.left = left + "px";
-    pop.style.top = Math.min(top, Math.max(8, vh - h - 8)) + "px";
+    pop.style.maxHeight = "";
+    var w = pop.offsetWidth, h = pop.offsetHeight;
+    var below = vh - y - 24, above = y - 24, top;
+    if (h <= below) {
+      top = y + 16;
+    } else if (h <= above) {
+      top = y - 16 - h;
+    } else if (below >= above) {
+      pop.style.maxHeight = below + "px";
+      top = y + 16;
+    } else {
+      pop.style.maxHeight = above + "px";
+      top = y - 16 - pop.offsetHeight;
+    }
+    pop.style.left = Math.max(8, Math.min(x + 12, vw - w - 8)) + "px";
+    pop.style.top = Math.max(8, top) + "px";
   }
 
   function hide() {
@@ -94,7 +108,6 @@
     var links = document.querySelectorAll(".fr-map a.fr-edge");
     if (!links.length) return;
     build();
-    var touched = false;
     links.forEach(function (link) {
       var t = link.querySelector("title");
       if (t) t.remove();  // the popover replaces the browser's own tooltip
@@ -105,6 +118,7 @@
       });
       link.addEventListener("mouseleave", function () { if (!touched) hideSoon(); });
       link.addEventListener("focus", function () {
+        if (touched) return;  // a tap: its click shows the popover
         var c = centre(link);
         show(link, c[0], c[1]);
       });
@@ -117,8 +131,12 @@
         }
       });
     });
-    document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+    document.addEventListener("keydown", function (e) {
+      touched = false;
+      if (e.key === "Escape") hide();
+    });
     document.addEventListener("pointerdown", function (e) {
+      touched = e.pointerType !== "mouse";
       if (!pop.hidden && !pop.contains(e.target) && !e.target.closest(".fr-map a.fr-edge")) hide();
     });
   }

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .layout import Box, GraphSpec, Placed, label_box, layout_all, midpoint, path_data
+from .layout import Box, GraphSpec, Placed, label_box, layout_all, path_data, point_along
 from .relations import Connections, Link
 from .site import Site
 
 MAX_NODES = 40
+HANDLE = 12.0
+"""Radius of the round target drawn on each line: 24 px across, the least a finger needs."""
+_ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
+"""Where along its line a handle may sit: the middle, unless another handle is there already."""
 KIND_COLOURS = {"state": "#1f5fa8", "person": "#b5432b", "organisation": "#3d7d3a",
                 "outlet": "#7a4a9c"}
 
@@ -148,15 +152,37 @@ def _drawing(site: Site, plan: _Plan, placed: Placed) -> Drawing:
                 x, y, a == plan.centre)
         for a, (x, y) in zip(plan.actors, placed.centres, strict=True))
     at = {n.id: n for n in nodes}
-    edges = []
+    edges: list[MapEdge] = []
+    taken: list[tuple[float, float]] = []
     for link, points in zip(plan.links, placed.paths, strict=True):
         start, end = link.a, link.b
         if _dist(points[0], at[link.b]) < _dist(points[0], at[link.a]):
             start, end = end, start
-        mx, my = midpoint(points)
+        mx, my = _handle(points, taken, nodes)
+        taken.append((mx, my))
         edges.append(MapEdge(link, path_data(points), start, end, mx, my))
     return Drawing(plan.key, plan.title, placed.width, placed.height, nodes, tuple(edges),
                    plan.left_out)
+
+
+def _handle(points: tuple[tuple[float, float], ...], taken: list[tuple[float, float]],
+            nodes: tuple[MapNode, ...]) -> tuple[float, float]:
+    """Where a line's handle goes: as near its middle as keeps it clear of other handles and of
+    the actors' boxes, so every handle can be pointed at on its own."""
+    def room(p: tuple[float, float]) -> float:
+        near = min((((p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2) ** 0.5 for q in taken),
+                   default=1e9)
+        for n in nodes:
+            dx = max(n.left - p[0], 0.0, p[0] - n.left - n.box.width)
+            dy = max(n.top - p[1], 0.0, p[1] - n.top - n.box.height)
+            near = min(near, 2 * (dx * dx + dy * dy) ** 0.5)
+        return near
+
+    candidates = [point_along(points, f) for f in _ALONG]
+    for p in candidates:
+        if room(p) >= 2 * HANDLE + 2:
+            return p
+    return max(candidates, key=room)
 
 
 def _dist(p: tuple[float, float], node: MapNode) -> float:

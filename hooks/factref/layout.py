@@ -159,8 +159,8 @@ def path_data(points: tuple[tuple[float, float], ...]) -> str:
     return " ".join(segs)
 
 
-def midpoint(points: tuple[tuple[float, float], ...]) -> tuple[float, float]:
-    """The point halfway along the curve, by length (where its handle is drawn)."""
+def point_along(points: tuple[tuple[float, float], ...], fraction: float) -> tuple[float, float]:
+    """The point ``fraction`` of the way along the curve, by length."""
     samples = [points[0]]
     for i in range(0, len(points) - 3, 3):
         p0, p1, p2, p3 = points[i : i + 4]
@@ -172,11 +172,11 @@ def midpoint(points: tuple[tuple[float, float], ...]) -> tuple[float, float]:
     lengths = [0.0]
     for (xa, ya), (xb, yb) in zip(samples, samples[1:], strict=False):
         lengths.append(lengths[-1] + math.hypot(xb - xa, yb - ya))
-    half = lengths[-1] / 2
+    goal = lengths[-1] * fraction
     for i in range(1, len(lengths)):
-        if lengths[i] >= half:
+        if lengths[i] >= goal:
             span = (lengths[i] - lengths[i - 1]) or 1.0
-            f = (half - lengths[i - 1]) / span
+            f = (goal - lengths[i - 1]) / span
             (xa, ya), (xb, yb) = samples[i - 1], samples[i]
             return round(xa + f * (xb - xa), 1), round(ya + f * (yb - ya), 1)
     return samples[-1]
