@@ -11,13 +11,15 @@ import logging
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factref.export import dumps, export
 from factref.layout import LayoutError
 from factref.pipeline import no_gc, run
 from factref.place import page_kinds, place_pages
+from factref.records import RecordKind
 from factref.render import Renderer
+from factref.site import page_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.hooks.factref")
 
@@ -121,8 +124,8 @@ def on_nav(nav: Navigation, files: Files, **kwargs: object) -> Navigation:
     return nav
 
 
-def _sections(items: list) -> list:
-    found = []
+def _sections(items: list[Any]) -> list[Any]:
+    found: list[Any] = []
     for item in items:
         if getattr(item, "is_section", False):
             found.append(item)
@@ -150,7 +153,7 @@ def on_page_content(html: str, page: Page, **kwargs: object) -> str:
     return html[: at + 5] + kicker + html[at + 5 :] if at >= 0 else kicker + html
 
 
-def on_page_context(context: dict, page: Page, **kwargs: object) -> dict:
+def on_page_context(context: TemplateContext, page: Page, **kwargs: object) -> TemplateContext:
     # Material prints `page.title | striptags` into <title>, and striptags decodes entities, so a
     # record named "</title><script>..." would become markup there. A meta title is printed as
     # it is, still escaped.
@@ -173,11 +176,11 @@ def _edit_paths(result: Result) -> dict[str, str]:
     """Docs path of each generated record page → the YAML file behind it ("Edit this page")."""
     v = result.verified
     paths = {}
-    for kind in ("actors", "issues", "events"):
-        for rid, loaded in getattr(v, kind).items():
-            paths[f"{kind}/{rid}.md"] = loaded.origin.file
+    for kind in (RecordKind.ACTORS, RecordKind.ISSUES, RecordKind.EVENTS):
+        for rid, loaded in v.loaded(kind).items():
+            paths[page_path(kind, rid)] = loaded.origin.file
     for sid, origin in v.source_origins.items():
-        paths[f"sources/{sid}.md"] = origin.file
+        paths[page_path(RecordKind.SOURCES, sid)] = origin.file
     return paths
 
 

@@ -83,7 +83,7 @@ class Drawing:
 
 
 @dataclass(frozen=True)
-class _Plan:
+class Plan:
     key: str
     title: str
     actors: tuple[str, ...]
@@ -92,30 +92,30 @@ class _Plan:
     left_out: int
 
 
-def plan_overview(conns: Connections) -> _Plan:
+def plan_overview(conns: Connections) -> Plan:
     return _capped("overview", "Relationship map of the most connected actors"
                    if _actors(conns.links) > MAX_NODES else "Relationship map of all actors",
                    list(conns.links))
 
 
-def plan_issue(conns: Connections, iid: str, name: str) -> _Plan | None:
+def plan_issue(conns: Connections, iid: str, name: str) -> Plan | None:
     links = [k for link in conns.links if (k := link.about(iid)) is not None]
     return _capped(f"issue-{iid}", f"Actors in {name}", links) if links else None
 
 
-def plan_actor(conns: Connections, aid: str, name: str) -> _Plan | None:
+def plan_actor(conns: Connections, aid: str, name: str) -> Plan | None:
     links = conns.of(aid)
     if not links or len(links) + 1 > MAX_NODES:
         return None
     actors = (aid, *(link.other(aid) for link in links))
-    return _Plan(f"actor-{aid}", f"Actors connected to {name}", actors, tuple(links), aid, 0)
+    return Plan(f"actor-{aid}", f"Actors connected to {name}", actors, tuple(links), aid, 0)
 
 
 def _actors(links: list[Link]) -> int:
     return len({a for link in links for a in (link.a, link.b)})
 
 
-def _capped(key: str, title: str, links: list[Link]) -> _Plan:
+def _capped(key: str, title: str, links: list[Link]) -> Plan:
     degree: dict[str, int] = {}
     for link in links:
         for a in (link.a, link.b):
@@ -124,17 +124,17 @@ def _capped(key: str, title: str, links: list[Link]) -> _Plan:
     kept = set(ranked[:MAX_NODES])
     shown = tuple(k for k in links if k.a in kept and k.b in kept)
     actors = tuple(sorted({a for k in shown for a in (k.a, k.b)}))
-    return _Plan(key, title, actors, shown, None, len(degree) - len(actors))
+    return Plan(key, title, actors, shown, None, len(degree) - len(actors))
 
 
-def draw(site: Site, plans: list[_Plan | None]) -> list[Drawing | None]:
+def draw(site: Site, plans: list[Plan | None]) -> list[Drawing | None]:
     """Lay out every planned map in one Graphviz run."""
     real = [p for p in plans if p is not None]
     placed = iter(layout_all([_spec(site, p) for p in real]))
     return [None if p is None else _drawing(site, p, next(placed)) for p in plans]
 
 
-def _spec(site: Site, plan: _Plan) -> GraphSpec:
+def _spec(site: Site, plan: Plan) -> GraphSpec:
     index = {a: i for i, a in enumerate(plan.actors)}
     boxes = tuple(label_box(site.actors[a].name) for a in plan.actors)
     edges = tuple((index[k.a], index[k.b]) for k in plan.links)
@@ -146,7 +146,7 @@ def _degree(links: tuple[Link, ...], aid: str) -> int:
     return sum(len(k.relations) for k in links if aid in (k.a, k.b))
 
 
-def _drawing(site: Site, plan: _Plan, placed: Placed) -> Drawing:
+def _drawing(site: Site, plan: Plan, placed: Placed) -> Drawing:
     nodes = tuple(
         MapNode(a, site.actors[a].name, site.actors[a].kind, label_box(site.actors[a].name),
                 x, y, a == plan.centre)

@@ -46,4 +46,4 @@ def story(site: Site, conns: Connections) -> Story:
 
 def _text_order(view: FactView) -> tuple[str, int]:
     first = view.citations[0].passage if view.citations else None
-    return (first.source, first.start) if first else ("", 0)
+    return (first.source_id, first.start) if first else ("", 0)

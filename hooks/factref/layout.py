@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import textwrap
 from dataclasses import dataclass
+from typing import Any
 
 FONT_SIZE = 13.0
 """Label size, in SVG units; maps are drawn at one unit per CSS pixel, never scaled down."""
@@ -121,8 +122,9 @@ def layout_all(specs: list[GraphSpec]) -> list[Placed]:
     return [_placed(g, s) for g, s in zip(graphs, specs, strict=True)]
 
 
-def _json_documents(text: str) -> list[dict]:
-    decoder, out, at = json.JSONDecoder(), [], 0
+def _json_documents(text: str) -> list[dict[str, Any]]:
+    decoder, at = json.JSONDecoder(), 0
+    out: list[dict[str, Any]] = []
     while True:
         while at < len(text) and text[at].isspace():
             at += 1
@@ -132,7 +134,7 @@ def _json_documents(text: str) -> list[dict]:
         out.append(doc)
 
 
-def _placed(graph: dict, spec: GraphSpec) -> Placed:
+def _placed(graph: dict[str, Any], spec: GraphSpec) -> Placed:
     llx, lly, urx, ury = (float(v) for v in graph["bb"].split(","))
 
     def point(text: str) -> tuple[float, float]:

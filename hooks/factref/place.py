@@ -25,7 +25,7 @@ def place_pages(pages: Iterable[Any], sections: Iterable[Any]) -> int:
     ``sections`` are nav sections; a section's folder is the folder of its first page (its
     index, with ``navigation.indexes``). Returns how many pages were placed.
     """
-    by_folder = {}
+    by_folder: dict[str, Any] = {}
     for section in sections:
         first = next((c for c in section.children if getattr(c, "file", None)), None)
         if first is not None:

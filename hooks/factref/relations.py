@@ -14,7 +14,7 @@ Relations between the same two actors are gathered into one ``Link``: one line o
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -98,8 +98,12 @@ def connections(site: Site) -> Connections:
         by_actor[link.a].append(link)
         by_actor[link.b].append(link)
     for aid, own in by_actor.items():
-        own.sort(key=lambda link, aid=aid: (-len(link.relations), link.other(aid)))
+        own.sort(key=_strongest_first(aid))
     return Connections(links, dict(by_actor))
+
+
+def _strongest_first(aid: str) -> Callable[[Link], tuple[int, str]]:
+    return lambda link: (-len(link.relations), link.other(aid))
 
 
 def _relations(site: Site) -> Iterator[Relation]:

@@ -18,12 +18,19 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .coverage import coverage
-from .graph import KIND_COLOURS, Drawing, draw, plan_actor, plan_issue, plan_overview
+from .graph import (
+    KIND_COLOURS,
+    Drawing,
+    Plan,
+    draw,
+    plan_actor,
+    plan_issue,
+    plan_overview,
+)
 from .home import story
 from .jsonld import jsonld
 from .quotes import Passage
-from .relations import connections
+from .relations import Connections, connections
 from .site import (
     KIND_TITLES,
     FactView,
@@ -133,6 +140,10 @@ def _relpath(to: str, base: str) -> str:
     return rel or "./"
 
 
+Maps = dict[str, Drawing | None]
+"""Record id → its map, if it has one."""
+
+
 class Renderer:
     """Renders every generated page of a site; ``pages()`` returns {docs path: Markdown}."""
 
@@ -141,7 +152,6 @@ class Renderer:
         self.directory_urls = directory_urls
         self.env = make_env()
         self.svg_env = make_svg_env()
-        self.coverage, _ = coverage(site)
         self._fact_items: dict[tuple[str, str], Markup] = {}
 
     def pages(self) -> dict[str, str]:
@@ -167,14 +177,13 @@ class Renderer:
         for issue in mapped:
             out.update(self._render(f"map/{issue.id}.md", "map.md.j2",
                                     drawing=issue_maps[issue.id], issue=issue, issues=mapped))
-        out.update(self._top("coverage", reports=self.coverage))
+        out.update(self._top("coverage", reports=site.coverage))
         return out
 
-    def _maps(self, conns: Any) -> tuple[dict[str, Drawing | None], dict[str, Drawing | None],
-                                         Drawing]:
+    def _maps(self, conns: Connections) -> tuple[Maps, Maps, Drawing]:
         """Every map of the site, laid out in one Graphviz run."""
         site = self.site
-        plans = [plan_overview(conns)]
+        plans: list[Plan | None] = [plan_overview(conns)]
         plans += [plan_issue(conns, iid, i.name) for iid, i in site.issues.items()]
         plans += [plan_actor(conns, aid, a.name) for aid, a in site.actors.items()]
         drawn = draw(site, plans)
@@ -217,7 +226,7 @@ class Renderer:
 
         def cited_by(passages: tuple[Passage, ...]) -> str:
             views = dict.fromkeys(v for p in passages
-                                  for v in self.site.by_passage[(p.source, p.start, p.end)])
+                                  for v in self.site.by_passage[(p.source_id, p.start, p.end)])
             return "Cited by: " + "; ".join(v.fact.claim for v in views)
 
         def link(target: str) -> Markup:
