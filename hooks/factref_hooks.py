@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from factref.export import dumps, export
 from factref.layout import LayoutError
+from factref.offline import relative_404
 from factref.pipeline import no_gc, run
 from factref.place import page_kinds, place_pages
 from factref.records import RecordKind
@@ -44,7 +45,8 @@ _serve_cache: Path | None = None
 STORY_MARK = "<!-- factref:story -->"
 """The line of docs/index.md that the generated story (sources, key facts, actors) replaces."""
 
-_story = ""
+_story = ("", "")
+"""The home page's generated story, and the References section that goes at its end."""
 _kinds: dict[str, tuple[str, str]] = {}
 """Docs path of each record page → its kind, for its title area and its search results."""
 
@@ -135,7 +137,8 @@ def _sections(items: list[Any]) -> list[Any]:
 
 def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
     if page.file.src_uri == "index.md" and STORY_MARK in markdown:
-        markdown = markdown.replace(STORY_MARK, _story, 1)
+        story, references = _story
+        markdown = markdown.replace(STORY_MARK, story, 1).rstrip("\n") + "\n\n" + references
     kind = _kinds.get(page.file.src_uri)
     if kind:
         # Shown by Material's search under each result's title, so an issue, an event and an
@@ -151,6 +154,12 @@ def on_page_content(html: str, page: Page, **kwargs: object) -> str:
     at = html.find("</h1>")
     kicker = f'<p class="fr-kind" data-search-exclude>{kind[0]}</p>'
     return html[: at + 5] + kicker + html[at + 5 :] if at >= 0 else kicker + html
+
+
+def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
+    page = Path(config.site_dir) / "404.html"
+    if _offline(config) and page.is_file():
+        page.write_text(relative_404(page.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def on_page_context(context: TemplateContext, page: Page, **kwargs: object) -> TemplateContext:

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urldefrag, urljoin
 from factref.text import normalise_quote
 
 _TAG = re.compile(r"<[^>]+>")
-_BACKREF = re.compile(r'<sup class="fr-backref">.*?</sup>')
+_NOTES = re.compile(r'<details class="fr-notes">.*?</details>')
 
 
 class _Collector(HTMLParser):
@@ -39,6 +39,7 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     if re.match(r"^[a-z][a-z0-9+.-]*:", href):
         return None
     url, frag = urldefrag(href)
+    url = url.split("?", 1)[0]  # a citation tells the source page where the reader came from
     base = "/" + page.relative_to(site).as_posix()
     target = unquote(urljoin(base, url)) if url else base
     path = site / target.lstrip("/")
@@ -68,10 +69,10 @@ def broken_links(site: Path) -> list[str]:
 
 def text_after_anchor(page: Path, anchor: str, length: int = 2000) -> str:
     """Normalised source text that follows the element with id ``anchor`` in document order
-    (the back-reference numbers the page adds after passages are not source text)."""
+    (the notes the page puts beside each paragraph are not source text)."""
     source = page.read_text(encoding="utf-8")
     at = source.index(f'id="{anchor}"')
-    rest = _BACKREF.sub("", source[source.index(">", at) + 1 : at + length * 6])
+    rest = _NOTES.sub("", source[source.index(">", at) + 1 : at + length * 6])
     return normalise_quote(html.unescape(_TAG.sub("", rest)))[:length]
 
 

@@ -41,8 +41,15 @@ def test_source_page_links_each_passage_back_to_its_facts(project: Project) -> N
     assert 'href="../../actors/xi-jinping/#fact-selfies"' in page
     assert page.count('class="fr-body"') == 22
     assert page.count('class="fr-furniture"') == 12
-    assert ('<mark class="fr-cited" data-passages="q-2875-2964" title="Cited by: Lee reiterated '
-            'respect for the &quot;One China&quot; policy, according to Xinhua.">') in page
+    assert '<mark class="fr-cited" data-depth="1" data-passages="q-2875-2964">' in page
+    # the note beside the paragraph: the passage's number, its start, and each claim citing it
+    assert ('<li class="fr-note" id="cited-q-2875-2964" data-passage="q-2875-2964"><a '
+            'class="fr-note-n" href="#q-2875-2964" aria-label="Passage 3">3</a><ul><li><a '
+            'href="../../actors/lee-jae-myung/#fact-one-china" data-fact="fact-one-china" '
+            'title="Lee reiterated respect for the &quot;One China&quot; policy, according to '
+            'Xinhua.">Lee reiterated respect for the &#34;One China&#34; policy, according to '
+            'Xinhua.</a></li></ul></li>') in page
+    assert "- claim" not in page and "(line " not in page
 
 
 def test_record_text_is_data_not_markup(project: Project) -> None:
@@ -53,8 +60,8 @@ def test_record_text_is_data_not_markup(project: Project) -> None:
     page = project.page("actors/china/index.html")
     assert "<script>alert(" not in page
     assert 'href="javascript:' not in page
-    assert ("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; *bold* [x](javascript:alert("
-            "&#x27;y&#x27;)) ![i](http://e/x.png)") in page
+    assert ("&lt;script&gt;alert('x')&lt;/script&gt; *bold* [x](javascript:alert("
+            "'y')) ![i](http://e/x.png)") in page
     assert "<img" not in page.split('class="md-content"')[1]
 
 

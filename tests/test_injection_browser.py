@@ -113,6 +113,7 @@ def _visit(browser: Any, base_url: str, path: str) -> list[str]:
         # Material's content.tooltips renders title attributes, and the text of truncated
         # titles (.md-ellipsis, as in the header), as HTML when hovered: hover them all.
         _hover(page, '.md-content [title*="pwned"], .md-ellipsis', 10)
+        _hover(page, ".md-content a.fr-cite", 4)  # the previews clone the page's references
         page.mouse.wheel(0, 800)  # the header now shows the page title
         page.wait_for_timeout(100)
         _hover(page, ".md-header .md-ellipsis", 4)
@@ -149,6 +150,28 @@ def test_search_results_show_hostile_text_inertly(browser: Any, base_url: str) -
         page.wait_for_timeout(150)
         assert page.evaluate(f"typeof window.{MARK}") == "undefined"
         assert "Council " + TITLE in page.inner_text(".md-search-result")
+    finally:
+        context.close()
+    assert watch.found == []
+
+
+@pytest.mark.parametrize("back", ["javascript:window.__pwned=true", "//example.test/x",
+                                  "https://example.test/x", "../x\" onmouseover=\"x"])
+def test_a_forged_way_back_is_not_offered(browser: Any, base_url: str, back: str) -> None:
+    """The source page's "back to the claim" link comes from the URL: only a relative link
+    within the site is offered."""
+    from urllib.parse import quote
+
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    watch = Watch(page, base_url)
+    try:
+        page.goto(f"{base_url}sources/evil/", wait_until="load")
+        anchor = page.locator(".fr-anchor").first.get_attribute("id")
+        page.goto(f"{base_url}sources/evil/?from={quote(back, safe='')}#{anchor}",
+                  wait_until="load")
+        assert page.locator("mark.fr-target").count() >= 1  # the landing itself still works
+        assert page.locator(".fr-from").count() == 0
     finally:
         context.close()
     assert watch.found == []

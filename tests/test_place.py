@@ -43,11 +43,12 @@ def test_the_home_story_shows_verified_facts_with_their_citations() -> None:
     told = story(site, connections(site))
     assert 3 <= len(told.facts) <= 5
     assert all(v.fact.id in site.facts and v.citations for v in told.facts)
-    home = Renderer(site).home()
+    home, references = Renderer(site).home()
     for view in told.facts:
         assert view.fact.claim.split()[0] in home
         assert f'id="{view.anchor}"' in home
-    assert home.count("](sources/000_ed07831bd54794ff.md#q-") >= len(told.facts)
+    assert home.count('class="fr-cite"') >= len(told.facts)
+    assert references.startswith("## References") and "## References" not in home
     assert "China courts South Korea as it pressures Japan over Taiwan" in home
     assert "[Xi Jinping](actors/xi-jinping.md) (person)" in home
     assert told.issues[0][1] >= told.issues[-1][1]

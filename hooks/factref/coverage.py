@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .problems import Key, Problem
@@ -10,9 +9,6 @@ from .settings import SETTINGS_FILE, Coverage
 from .site import FactView, Site
 from .sources import SourceText
 from .text import normalise_quote
-
-ABBREVIATIONS = ("U.S.", "U.K.", "U.N.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.")
-_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -53,19 +49,7 @@ class SourceCoverage:
 
 def sentences(source: SourceText) -> list[tuple[int, int]]:
     """Raw spans of the body's sentences, paragraph by paragraph."""
-    spans = []
-    for para in source.paragraphs:
-        if not para.in_body:
-            continue
-        text, at = source.raw[para.start : para.end], 0
-        for m in _END.finditer(text):
-            if any(text[: m.start() + 1].endswith(a) for a in ABBREVIATIONS):
-                continue
-            spans.append((para.start + at, para.start + m.end()))
-            at = m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip())
-        if text[at:].strip():
-            spans.append((para.start + at, para.end))
-    return spans
+    return source.sentences
 
 
 def coverage(site: Site, policy: Coverage) -> tuple[list[SourceCoverage], list[Problem]]:

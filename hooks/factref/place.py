@@ -13,10 +13,7 @@ import posixpath
 from collections.abc import Iterable
 from typing import Any
 
-from .site import Site, page_path
-
-KIND_LABELS = {"person": "Person", "state": "State", "organisation": "Organisation",
-               "outlet": "News outlet"}
+from .site import KIND_NAMES, Site, page_path
 
 
 def place_pages(pages: Iterable[Any], sections: Iterable[Any]) -> int:
@@ -44,7 +41,7 @@ def page_kinds(site: Site) -> dict[str, tuple[str, str]]:
     ("Actor · Person", "person"), ("Issue", "issue"), ..."""
     kinds: dict[str, tuple[str, str]] = {}
     for aid, actor in site.actors.items():
-        label = KIND_LABELS[actor.kind]
+        label = KIND_NAMES[actor.kind]
         kinds[page_path("actors", aid)] = (f"Actor · {label}", label.lower())
     for iid in site.issues:
         kinds[page_path("issues", iid)] = ("Issue", "issue")

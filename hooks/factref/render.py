@@ -15,31 +15,25 @@ import posixpath
 import re
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from .graph import (
-    KIND_COLOURS,
-    Drawing,
-    Plan,
-    draw,
-    plan_actor,
-    plan_issue,
-    plan_overview,
-)
+from .citations import PRIVATE, Numbering, source_href, token
+from .graph import KIND_COLOURS, Drawing, Plan, draw, plan_actor, plan_issue, plan_overview
 from .home import story
 from .jsonld import jsonld
-from .quotes import Passage
 from .relations import Connections, connections
 from .site import (
+    KIND_NAMES,
     KIND_TITLES,
     FactView,
     Site,
     cited_passages,
     page_path,
+    passage_numbers,
     source_paragraphs,
 )
-from .timeline import order_events
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 """Python-Markdown's own escapable characters: a backslash before them disappears."""
@@ -49,8 +43,6 @@ _MD_ENTITY_RE = re.compile("[|~=^]")
 _SPACE = re.compile(r"\s+")
 SECTIONS = ("actors", "issues", "events", "sources")
 TOP_PAGES = ("timeline", "map", "coverage")
-KIND_NAMES = {"person": "person", "state": "state", "organisation": "organisation",
-              "outlet": "news outlet"}
 
 
 def md_escape(value: Any) -> Markup:
@@ -60,19 +52,34 @@ def md_escape(value: Any) -> Markup:
 
 @functools.lru_cache(maxsize=1 << 16)  # names and labels recur on many pages
 def _md_escape(text: str) -> Markup:
-    text = _SPACE.sub(" ", text).strip()
-    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+    text = PRIVATE.sub("", _SPACE.sub(" ", text).strip())
+    # Quotes stay as they are: they mean nothing in Markdown or element content, and an entity
+    # for them would reach the page title and the table of contents as text ("Lee&#x27;s").
+    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
     return Markup(_MD_ENTITY_RE.sub(lambda m: _MD_ENTITIES[m.group()], escaped))
 
 
 def attr_text(value: Any) -> Markup:
     """Text for an HTML attribute or a Markdown link title: one line, HTML-escaped."""
-    return Markup(html.escape(_SPACE.sub(" ", str(value)).strip(), quote=True))
+    return Markup(html.escape(PRIVATE.sub("", _SPACE.sub(" ", str(value)).strip()), quote=True))
 
 
 def html_text(value: Any) -> Markup:
     """Text for a raw-HTML context (element content), whitespace kept."""
-    return escape(str(value))
+    return escape(PRIVATE.sub("", str(value)))
+
+
+def line_text(value: Any, side: str = "") -> Markup:
+    """Text for raw HTML on one line; ``side``: "before" or "after" another element, whose
+    side keeps its (single) space."""
+    text = _SPACE.sub(" ", PRIVATE.sub("", str(value)))
+    text = text.lstrip() if side == "before" else text.rstrip() if side == "after" else text.strip()
+    return escape(text)
+
+
+def _html_finalize(value: Any) -> Any:
+    return value if isinstance(value, Markup) or not isinstance(value, str) else PRIVATE.sub(
+        "", value)
 
 
 def _finalize(value: Any) -> Any:
@@ -97,17 +104,23 @@ def make_env() -> Environment:
     env.filters["attr"] = attr_text
     env.filters["html"] = html_text
     env.filters["ids"] = lambda items: Markup(" ".join(str(escape(i)) for i in items))
+    env.filters["count"] = plural
     return env
 
 
 def make_svg_env() -> Environment:
-    return Environment(
+    """For raw-HTML fragments (maps, citation links, references): HTML-escaping only."""
+    env = Environment(
         loader=PackageLoader("factref", "templates"),
         autoescape=True,
+        finalize=_html_finalize,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["html"] = html_text
+    env.filters["line"] = line_text
+    return env
 
 
 def built_url(docs_path: str, directory_urls: bool) -> str:
@@ -140,19 +153,98 @@ def _relpath(to: str, base: str) -> str:
     return rel or "./"
 
 
+REFERENCES = "\n## References\n"
+"""How references.html.j2 begins a page's References section."""
+
 Maps = dict[str, Drawing | None]
 """Record id → its map, if it has one."""
 
 
 class Renderer:
-    """Renders every generated page of a site; ``pages()`` returns {docs path: Markdown}."""
+    """Renders every generated page of a site; ``pages()`` returns {docs path: Markdown}.
+
+    Everything a template may call is registered once on the environment; what depends on the
+    page being rendered (its links) reads ``here`` from the template's context.
+    """
 
     def __init__(self, site: Site, *, directory_urls: bool = True) -> None:
         self.site = site
         self.directory_urls = directory_urls
         self.env = make_env()
-        self.svg_env = make_svg_env()
-        self._fact_items: dict[tuple[str, str], Markup] = {}
+        self.html_env = make_svg_env()
+        self._fact_items: dict[tuple[str, str, bool], Markup] = {}
+        self.env.globals.update(
+            site=site, page_path=page_path, kind_titles=KIND_TITLES, kind_names=KIND_NAMES,
+            link=self._link, url=self._url, svg=self._svg, jsonld=self._jsonld,
+            fact_item=self._fact_item, cite_token=token,
+            cited_passages=lambda sid: cited_passages(site, sid),
+        )
+        self.html_env.globals.update(site=site, page_path=page_path, colours=KIND_COLOURS,
+                                     url=self._url, actors=site.actors, kind_names=KIND_NAMES)
+        self.html_env.filters["count"] = plural
+        self._cite = self.html_env.get_template("cite.html.j2")
+        self._refs = self.html_env.get_template("references.html.j2")
+
+    # --- what templates call -------------------------------------------------------------
+
+    @property
+    def _link(self) -> Any:
+        @pass_context
+        def link(ctx: Context, target: str) -> Markup:
+            """Markdown link target from this page to a docs path (maybe with #anchor)."""
+            return Markup(_relative_md(target, posixpath.dirname(ctx["here"])))
+        return link
+
+    @property
+    def _url(self) -> Any:
+        directory_urls = self.directory_urls
+
+        @pass_context
+        def url(ctx: Context, target: str) -> Markup:
+            """Built URL from this page to a docs path, for raw HTML."""
+            return Markup(escape(relative_url(target, ctx["here"], directory_urls)))
+        return url
+
+    @property
+    def _svg(self) -> Any:
+        template = self.html_env.get_template("map.svg.j2")
+
+        @pass_context
+        def svg(ctx: Context, drawing: Drawing | None) -> Markup:
+            if drawing is None:
+                return Markup("")
+            text = template.render(drawing=drawing, here=ctx["here"])
+            # One raw-HTML block for Markdown: no blank lines inside.
+            return Markup("\n".join(line for line in text.splitlines() if line.strip()))
+        return svg
+
+    @property
+    def _jsonld(self) -> Any:
+        site = self.site
+
+        def ld(kind: str, rid: str) -> Markup:
+            text = json.dumps(jsonld(site, kind, rid), ensure_ascii=False, sort_keys=True)
+            text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            return Markup(f'<script type="application/ld+json">{text}</script>')
+        return ld
+
+    @property
+    def _fact_item(self) -> Any:
+        template, items = self.env.get_template("fact.md.j2"), self._fact_items
+
+        @pass_context
+        def fact_item(ctx: Context, view: FactView, grouped: bool = False) -> Markup:
+            """One fact as a list item; ``grouped``: under a heading that already says who
+            tells it, so only the kind of statement is marked. A fact shows the same on every
+            page of a folder (links are relative): rendered once per folder."""
+            key = (view.fact.id, posixpath.dirname(ctx["here"]), grouped)
+            if key not in items:
+                text = template.render(view=view, grouped=grouped, here=ctx["here"])
+                items[key] = Markup(text.strip("\n"))
+            return items[key]
+        return fact_item
+
+    # --- pages ---------------------------------------------------------------------------
 
     def pages(self) -> dict[str, str]:
         site, out = self.site, {}
@@ -167,10 +259,11 @@ class Renderer:
             out.update(self._page("events", eid, "event.md.j2", event=event))
         for sid, source in site.sources.items():
             out.update(self._page("sources", sid, "source.md.j2", source=source,
-                                  paragraphs=source_paragraphs(site, sid)))
+                                  paragraphs=source_paragraphs(site, sid),
+                                  numbers=passage_numbers(site, sid)))
         for kind in SECTIONS:
             out.update(self._page(kind, "index", f"{kind}-index.md.j2"))
-        out.update(self._top("timeline", entries=order_events(site.events)))
+        out.update(self._top("timeline"))
         mapped = [site.issues[i] for i in issue_maps if issue_maps[i] is not None]
         out.update(self._render("map/index.md", "map.md.j2", drawing=overview, issue=None,
                                 issues=mapped))
@@ -193,11 +286,13 @@ class Renderer:
         actor_maps = dict(zip(site.actors, drawn[1 + n :], strict=True))
         return actor_maps, issue_maps, overview
 
-    def home(self) -> str:
-        """The generated part of the home page (see ``home.md.j2``)."""
+    def home(self) -> tuple[str, str]:
+        """The generated part of the home page (see ``home.md.j2``), and the References
+        section its citations need, which goes at the end of the page."""
         site = self.site
-        return self._render("index.md", "home.md.j2", story=story(site, connections(site)),
-                            kind_names=KIND_NAMES)["index.md"]
+        text = self._render("index.md", "home.md.j2", story=story(site, connections(site)))
+        body, heading, refs = text["index.md"].partition(REFERENCES)
+        return body, heading.lstrip("\n") + refs
 
     def _top(self, name: str, **context: Any) -> dict[str, str]:
         return self._render(f"{name}.md", f"{name}.md.j2", **context)
@@ -206,67 +301,31 @@ class Renderer:
         return self._render(page_path(kind, rid), template, kind=kind, rid=rid, **context)
 
     def _render(self, here: str, template: str, **context: Any) -> dict[str, str]:
-        def url(target: str) -> Markup:
-            return Markup(escape(relative_url(target, here, self.directory_urls)))
+        text = self.env.get_template(template).render(here=here, **context)
+        return {here: self._number(here, text)}
 
-        def svg(drawing: Drawing | None) -> Markup:
-            if drawing is None:
-                return Markup("")
-            text = self.svg_env.get_template("map.svg.j2").render(
-                drawing=drawing, url=url, page_path=page_path, actors=self.site.actors,
-                colours=KIND_COLOURS, kind_names=KIND_NAMES)
-            # One raw-HTML block for Markdown: no blank lines inside.
-            return Markup("\n".join(line for line in text.splitlines() if line.strip()))
+    def _number(self, here: str, text: str) -> str:
+        """Number the page's citations in reading order and add its References section."""
+        directory_urls = self.directory_urls
 
-        def ld(kind: str, rid: str) -> Markup:
-            data = jsonld(self.site, kind, rid)
-            text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-            text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            return Markup(f'<script type="application/ld+json">{text}</script>')
+        def url(target: str, at: str) -> str:
+            return relative_url(target, at, directory_urls)
 
-        def cited_by(passages: tuple[Passage, ...]) -> str:
-            views = dict.fromkeys(v for p in passages
-                                  for v in self.site.by_passage[(p.source_id, p.start, p.end)])
-            return "Cited by: " + "; ".join(v.fact.claim for v in views)
+        def cite(**values: Any) -> str:
+            return self._cite.render(**values).strip()
 
-        def link(target: str) -> Markup:
-            return Markup(_relative_md(target, folder))
-
-        folder = posixpath.dirname(here)
-
-        def cached_fact_item(view: FactView) -> Markup:
-            # A fact shows the same on every page of a folder (links are relative): render once.
-            key = (view.fact.id, folder)
-            if key not in self._fact_items:
-                text = self.env.get_template("fact.md.j2").render(
-                    view=view, site=self.site, link=link, page_path=page_path)
-                self._fact_items[key] = Markup(text.strip("\n"))
-            return self._fact_items[key]
-
-        text = self.env.get_template(template).render(
-            site=self.site,
-            cached_fact_item=cached_fact_item,
-            group_by_speaker=_group_by_speaker,
-            site_passages=lambda sid: cited_passages(self.site, sid),
-            cited_by=cited_by,
-            here=here,
-            link=link,
-            url=url,
-            svg=svg,
-            jsonld=ld,
-            page_path=page_path,
-            kind_titles=KIND_TITLES,
-            **context,
-        )
-        return {here: text}
+        numbering = Numbering(self.site, here, url, cite)
+        text = numbering(text)
+        if not numbering.references:
+            return text
+        refs = self._refs.render(references=list(numbering.references.values()), here=here,
+                                 source_href=lambda p, back: source_href(p, here, back, url))
+        return text.rstrip("\n") + "\n\n" + refs
 
 
-def _group_by_speaker(views: list[FactView]) -> dict[str, list[FactView]]:
-    grouped: dict[str, list[FactView]] = {}
-    for view in views:
-        if view.fact.attribution.actor:
-            grouped.setdefault(view.fact.attribution.actor, []).append(view)
-    return grouped
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 fact``, ``2 facts``: a count with its noun agreeing."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
 
 
 def _relative_md(target: str, folder: str) -> str:

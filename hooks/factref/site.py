@@ -5,13 +5,19 @@ Pure data; nothing here knows about Markdown, HTML or MkDocs.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .dates import Resolution, Value, describe, parse_value, value_words
 from .quotes import Passage
-from .records import Actor, Event, Fact, Issue
-from .sources import SourceText
+from .records import Actor, DateSpec, Event, Fact, Issue
+from .sources import SENTENCE_END, SourceText
+from .text import contains_normal, normalise_quote
+from .timeline import Entry as TimelineEntry
+from .timeline import Timeline, build_timeline
 from .verify import Verified
 
 if TYPE_CHECKING:
@@ -22,6 +28,23 @@ KIND_TITLES = {
     "state": "States",
     "organisation": "Organisations",
     "outlet": "News outlets",
+}
+KIND_NAMES = {
+    "person": "Person",
+    "state": "State",
+    "organisation": "Organisation",
+    "outlet": "News outlet",
+}
+"""One actor's kind, as its page's subtitle says it."""
+
+
+SOURCE_KIND_NAMES = {
+    "news-report": "news report",
+    "press-release": "press release",
+    "readout": "readout",
+    "transcript": "transcript",
+    "statement": "statement",
+    "interview": "interview",
 }
 
 
@@ -51,6 +74,65 @@ class FactView:
     def anchor(self) -> str:
         return f"fact-{self.fact.id}"
 
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The distinct sources of its evidence, in the order cited."""
+        return tuple(dict.fromkeys(c.passage.source_id for c in self.citations))
+
+    @property
+    def corroborated(self) -> bool:
+        """Supported by passages of more than one source."""
+        return len(self.sources) > 1
+
+    @property
+    def date_note(self) -> str | None:
+        """The fact's date phrase, unless the claim already says it ("met on Monday.")."""
+        date = self.fact.date
+        if date is None or _words(date.text) in _words(self.fact.claim):
+            return None
+        return date.text
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", normalise_quote(text).casefold())) + " "
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """One event stated to come before, after or during another, with the text's phrase."""
+
+    event: str
+    relation: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AttributionGroup:
+    """Facts told the same way: the reporters' narration, or one speaker's statements."""
+
+    speaker: str | None
+    """The actor speaking (or the outlet reporting); None for the reporters' narration."""
+    views: tuple[FactView, ...]
+
+
+@dataclass(frozen=True)
+class PassageContext:
+    """A passage with up to a sentence of the source on either side."""
+
+    before: str
+    text: str
+    after: str
+
+
+@dataclass(frozen=True)
+class DateView:
+    """One source's date for an event, in words, with the citations that give it."""
+
+    words: str
+    value: str | None
+    """The calendar value it amounts to (resolved, else as stated), for comparing."""
+    citations: tuple[Citation, ...]
+
 
 @dataclass
 class Site:
@@ -67,9 +149,8 @@ class Site:
     )
     passages_by_source: dict[str, list[Passage]] = field(default_factory=dict)
     """The distinct passages of each source that facts cite, in text order."""
-    events_after: dict[str, list[tuple[str, str]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
+    events_after: dict[str, list[Ordering]] = field(default_factory=lambda: defaultdict(list))
+    """For each event, the events stated to come after (or during) it, with the phrase."""
     actors: dict[str, Actor] = field(default_factory=dict)
     issues: dict[str, Issue] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
@@ -78,12 +159,43 @@ class Site:
     )
     events_by_issue: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
     issues_by_event: dict[str, list[Issue]] = field(default_factory=dict)
+    facts_by_source: dict[str, list[FactView]] = field(default_factory=lambda: defaultdict(list))
     coverage: list[SourceCoverage] = field(default_factory=list)
     """Per source, its body sentences and the facts citing each (set by the pipeline)."""
 
     @property
     def sources(self) -> dict[str, SourceText]:
         return self.verified.sources
+
+    def citing(self, passage: Passage) -> list[FactView]:
+        """The facts that cite ``passage``, in record order."""
+        return self.by_passage.get((passage.source_id, passage.start, passage.end), [])
+
+    def context(self, passage: Passage) -> PassageContext:
+        """``passage`` with the rest of its sentences and one more sentence either side."""
+        source = self.sources[passage.source_id]
+        spans = source.sentences
+        first = next((i for i, (_, e) in enumerate(spans) if e > passage.start), None)
+        if first is None:
+            return PassageContext("", passage.text, "")
+        last = next((i for i in range(len(spans) - 1, -1, -1) if spans[i][0] < passage.end), first)
+        start = spans[max(first - 1, 0)][0]
+        end = spans[min(last + 1, len(spans) - 1)][1]
+        start, end = min(start, passage.start), max(end, passage.end)
+        return PassageContext(source.raw[start : passage.start], passage.text,
+                              source.raw[passage.end : end])
+
+    def by_attribution(self, views: list[FactView], first: str | None = None
+                       ) -> list[AttributionGroup]:
+        """``views`` grouped by who tells them: ``first``'s own statements (if given), then the
+        reporters' narration, then each other speaker in order of first appearance."""
+        groups: dict[str | None, list[FactView]] = {}
+        if first is not None:
+            groups[first] = []
+        groups[None] = []
+        for view in views:
+            groups.setdefault(view.fact.attribution.actor, []).append(view)
+        return [AttributionGroup(k, tuple(v)) for k, v in groups.items() if v]
 
     def actor_events(self, aid: str) -> list[tuple[Event, str]]:
         return self.roles_by_actor.get(aid, [])
@@ -106,6 +218,143 @@ class Site:
     def issue_events(self, iid: str) -> list[Event]:
         return self.events_by_issue.get(iid, [])
 
+    # --- Sources: what pages say about where a fact comes from -------------------------------
+
+    def source_name(self, sid: str) -> str:
+        """The outlet or publisher, as a reader knows it ("Bloomberg News")."""
+        source = self.sources[sid].record
+        if source.outlets and source.outlets[0] in self.actors:
+            return self.actors[source.outlets[0]].name
+        return str(source.publisher)
+
+    def source_kind(self, sid: str) -> str:
+        return SOURCE_KIND_NAMES[self.sources[sid].record.kind]
+
+    def source_date(self, sid: str) -> str:
+        """'25 March 2022', or 'date not stated'."""
+        line = self.sources[sid].record.dateline
+        return value_words(parse_value(line.date)) if line else "date not stated"
+
+    def source_brief(self, sid: str) -> str:
+        """Outlet and date, for a compact mention next to a fact: 'Bloomberg News, date not
+        stated'."""
+        return f"{self.source_name(sid)}, {self.source_date(sid)}"
+
+    def own_voice(self, sid: str) -> str:
+        """Whose words a source's own text is: 'the reporters' account' for a news report,
+        'the State Department's readout' for a readout."""
+        source = self.sources[sid].record
+        if source.kind == "news-report":
+            return "the reporters' account"
+        publisher = self.source_name(sid)
+        if publisher.lower().startswith("the "):
+            publisher = publisher[4:]
+        owner = publisher + ("'" if publisher.endswith("s") else "'s")
+        return f"the {owner} {SOURCE_KIND_NAMES[source.kind]}"
+
+    def narration_title(self, views: tuple[FactView, ...]) -> str:
+        """The heading over narrated facts: whose own text they are ("The reporters' account")."""
+        voices = " and ".join(dict.fromkeys(self.own_voice(s) for v in views for s in v.sources))
+        return voices[:1].upper() + voices[1:]
+
+    def narration_label(self, view: FactView) -> str:
+        """The attribution of a narrated fact: the own voice of each source it cites."""
+        return " and ".join(dict.fromkeys(self.own_voice(sid) for sid in view.sources))
+
+    def by_source(self, views: list[FactView]) -> list[tuple[str, list[FactView]]]:
+        """Facts grouped by the sources they cite (a fact citing two is in both groups)."""
+        grouped: dict[str, list[FactView]] = {}
+        for view in views:
+            for sid in view.sources:
+                grouped.setdefault(sid, []).append(view)
+        return sorted(grouped.items(), key=lambda item: list(self.sources).index(item[0]))
+
+    def source_facts(self, sid: str) -> list[FactView]:
+        return self.facts_by_source.get(sid, [])
+
+    def source_coverage(self, sid: str) -> SourceCoverage | None:
+        """The coverage report of one source (its claim-bearing sentences and which are cited)."""
+        return next((r for r in self.coverage if r.source_text.record.id == sid), None)
+
+    # --- Dates ------------------------------------------------------------------------------
+
+    @property
+    def resolved(self) -> dict[tuple[str, str], Resolution]:
+        return self.verified.resolved
+
+    def date_words(self, date: DateSpec, kind: str, rid: str, sids: tuple[str, ...]) -> str:
+        resolution = self.resolved.get((kind, rid))
+        dated = any(self.sources[s].record.dateline for s in sids if s in self.sources)
+        return describe(date.text, date.precision, date.value,
+                        resolution.value if resolution else None, dated)
+
+    def fact_date(self, view: FactView) -> str:
+        assert view.fact.date is not None
+        return self.date_words(view.fact.date, "facts", view.fact.id, view.sources)
+
+    def event_sources(self, eid: str) -> tuple[str, ...]:
+        """The sources of the facts about an event, in order."""
+        return tuple(dict.fromkeys(s for v in self.by_event.get(eid, ()) for s in v.sources))
+
+    def event_date(self, event: Event) -> str:
+        """The event's date in words ('date not stated' when it has none)."""
+        if event.date is None:
+            return "date not stated"
+        return self.date_words(event.date, "events", event.id, self.event_sources(event.id))
+
+    def event_dates(self, eid: str) -> list[DateView]:
+        """Every date the sources give for an event, each with its citations, never merged:
+        the event's own date, then each dated fact about it."""
+        views = self.by_event.get(eid, [])
+        out: dict[tuple[str, tuple[str, ...]], DateView] = {}
+        event = self.events[eid]
+        stated: list[tuple[DateSpec, str, str, list[FactView]]] = []
+        if event.date:
+            stated.append((event.date, "events", eid, views))
+        stated += [(v.fact.date, "facts", v.fact.id, [v]) for v in views if v.fact.date]
+        for date, kind, rid, where in stated:
+            giving: dict[str, Citation] = {}  # per source, the first passage giving the words
+            for c in (c for v in where for c in v.citations):
+                if contains_normal(normalise_quote(c.passage.text), date.text):
+                    giving.setdefault(c.passage.source_id, c)
+            citations, sids = tuple(giving.values()), tuple(giving)
+            words = self.date_words(date, kind, rid, sids)
+            resolution = self.resolved.get((kind, rid))
+            value = resolution.value.iso if resolution else date.value
+            out.setdefault((words, sids), DateView(words, value, citations))
+        return list(out.values())
+
+    def dates_disagree(self, eid: str) -> bool:
+        return len({d.words for d in self.event_dates(eid)}) > 1
+
+    @cached_property
+    def timeline(self) -> Timeline:
+        resolved = {rid: r.value for (kind, rid), r in self.resolved.items() if kind == "events"}
+        return build_timeline(self.events, resolved)
+
+    def entry_orderings(self, entry: TimelineEntry) -> list[tuple[str, str, str]]:
+        """What a timeline entry shows of its orderings, compactly: the ones its event states,
+        and the one that places it (when another event states it)."""
+        own: list[tuple[str, str, str]] = [
+            (r.relation, r.event, r.text) for r in entry.event.relations if r.event in self.events]
+        if entry.placed_by and entry.placed_by not in own:
+            own.append(entry.placed_by)
+        return own
+
+    def timeline_value(self, eid: str) -> Value | None:
+        """The calendar value (with a year) that places an event: resolved, else its own."""
+        resolution = self.resolved.get(("events", eid))
+        if resolution:
+            return resolution.value
+        event = self.events[eid]
+        if event.date and event.date.value:
+            value = parse_value(event.date.value)
+            return value if value.year is not None else None
+        return None
+
+    def timeline_groups(self) -> list[tuple[str, list[TimelineGroup]]]:
+        return timeline_groups(self.timeline)
+
 
 def build_site(verified: Verified) -> Site:
     site = Site(verified)
@@ -127,6 +376,8 @@ def build_site(verified: Verified) -> Site:
             site.by_speaker[fact.attribution.actor].append(view)
         for c in citations:
             site.by_passage[(c.passage.source_id, c.passage.start, c.passage.end)].append(view)
+        for sid in view.sources:
+            site.facts_by_source[sid].append(view)
     cited: dict[str, set[Passage]] = defaultdict(set)
     for view in site.facts.values():
         for c in view.citations:
@@ -135,7 +386,7 @@ def build_site(verified: Verified) -> Site:
     for event in site.events.values():
         for rel in event.relations:
             if rel.event in site.events:
-                site.events_after[rel.event].append((event.id, rel.relation))
+                site.events_after[rel.event].append(Ordering(event.id, rel.relation, rel.text))
         for role in event.roles:
             site.roles_by_actor[role.actor].append((event, role.role))
         ids = dict.fromkeys([*event.issues,
@@ -144,6 +395,37 @@ def build_site(verified: Verified) -> Site:
         for iid in ids:
             site.events_by_issue[iid].append(event)
     return site
+
+
+@dataclass(frozen=True)
+class TimelineGroup:
+    """A run of timeline entries under one heading: a month of a year, or events the sources'
+    orderings place there without a date of their own."""
+
+    heading: str
+    css: str
+    entries: list[object]
+
+
+def timeline_groups(timeline: Timeline) -> list[tuple[str, list[TimelineGroup]]]:
+    """The calendar part of the timeline as (year heading, groups), in order; an undated event
+    placed by orderings gets a group of its own, so no heading gives it a date it lacks."""
+    years: list[tuple[str, list[TimelineGroup]]] = []
+    for entry in timeline.entries:
+        if entry.when is not None:
+            year = str(entry.when.year)
+            heading = value_words(Value(None, entry.when.month, None)) if entry.when.month else ""
+            css = "fr-tl-month" if entry.when.month else "fr-tl-year"
+        else:
+            year, heading, css = "Date not stated — in the order the sources give", "", (
+                "fr-tl-placed")
+        if not years or years[-1][0] != year:
+            years.append((year, []))
+        groups = years[-1][1]
+        if not groups or groups[-1].heading != heading:
+            groups.append(TimelineGroup(heading, css, []))
+        groups[-1].entries.append(entry)
+    return years
 
 
 def _home(fact: Fact) -> str:
@@ -171,6 +453,15 @@ class ParagraphView:
     in_body: bool
     line: int
     segments: tuple[Segment, ...]
+    heading: bool = False
+    """A subheading: a one-line body paragraph with no sentence end that the source's record
+    declares carries no claim."""
+    notes: tuple[Passage, ...] = ()
+    """Cited passages that start in this paragraph: the notes shown beside it."""
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
 
 
 def cited_passages(site: Site, sid: str) -> list[Passage]:
@@ -178,9 +469,15 @@ def cited_passages(site: Site, sid: str) -> list[Passage]:
     return site.passages_by_source.get(sid, [])
 
 
+def passage_numbers(site: Site, sid: str) -> dict[str, int]:
+    """Each cited passage's anchor → its number on the source page (text order, from 1)."""
+    return {p.anchor: n for n, p in enumerate(cited_passages(site, sid), start=1)}
+
+
 def source_paragraphs(site: Site, sid: str) -> list[ParagraphView]:
     source = site.sources[sid]
     passages = cited_passages(site, sid)
+    declared = {normalise_quote(n.sentence) for n in source.record.non_claims}
     out = []
     for para in source.paragraphs:
         inside = [p for p in passages if p.start < para.end and p.end > para.start]
@@ -192,5 +489,10 @@ def source_paragraphs(site: Site, sid: str) -> list[ParagraphView]:
             starting = tuple(p for p in inside if p.start == a)
             ending = tuple(p for p in inside if p.end == b)
             segments.append(Segment(source.raw[a:b], covering, starting, ending))
-        out.append(ParagraphView(para.in_body, source.line_of(para.start), tuple(segments)))
+        text = source.raw[para.start : para.end]
+        heading = (para.in_body and "\n" not in text and not SENTENCE_END.search(text)
+                   and normalise_quote(text) in declared)
+        notes = tuple(p for p in inside if para.start <= p.start < para.end)
+        out.append(ParagraphView(para.in_body, source.line_of(para.start), tuple(segments),
+                                 heading, notes))
     return out
