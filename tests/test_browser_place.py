@@ -315,7 +315,8 @@ def test_typed_search_results_say_what_kind_of_page_each_is(reader: Reader) -> N
 def test_the_home_page_tells_the_story_before_the_method(reader: Reader) -> None:
     page = reader.open("")
     headings = [h.strip().rstrip("¶") for h in page.locator("article h2").all_inner_texts()]
-    assert headings == ["The sources", "The story in brief", "Who and what", "How checking works"]
+    assert headings == ["The sources", "The story in brief", "Who and what", "How checking works",
+                        "References"]
     source = page.locator("article a", has_text="China courts South Korea as it pressures Japan")
     expect(source.first).to_be_visible()
     facts = page.locator("article h2:has-text('The story in brief') + ul > li")
