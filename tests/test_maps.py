@@ -154,3 +154,12 @@ def test_the_build_says_so_when_graphviz_is_missing(project, tmp_path) -> None: 
                           env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(empty)})
     assert done.returncode == 1
     assert "the maps need Graphviz: install it (Debian: apt-get install graphviz)" in done.stderr
+
+
+def test_many_maps_are_laid_out_in_parallel_and_come_back_in_order() -> None:
+    specs = [layout.GraphSpec(tuple(label_box(f"Actor {j}") for j in range(2 + i % 7)),
+                              tuple((0, j) for j in range(1, 2 + i % 7)), root=0, radial=True)
+             for i in range(120)]
+    placed = layout.layout_all(specs)
+    assert [len(p.centres) for p in placed] == [len(s.boxes) for s in specs]
+    assert [len(p.paths) for p in placed] == [len(s.edges) for s in specs]

@@ -10,9 +10,10 @@ with more connections than that has its list and no map.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from .layout import Box, GraphSpec, Placed, label_box, layout_all, path_data, point_along
+from .layout import Box, Curve, GraphSpec, Placed, label_box, layout_all, path_data
 from .relations import Connections, Link
 from .site import Site
 
@@ -169,20 +170,32 @@ def _handle(points: tuple[tuple[float, float], ...], taken: list[tuple[float, fl
             nodes: tuple[MapNode, ...]) -> tuple[float, float]:
     """Where a line's handle goes: as near its middle as keeps it clear of other handles and of
     the actors' boxes, so every handle can be pointed at on its own."""
-    def room(p: tuple[float, float]) -> float:
-        near = min((((p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2) ** 0.5 for q in taken),
-                   default=1e9)
-        for n in nodes:
-            dx = max(n.left - p[0], 0.0, p[0] - n.left - n.box.width)
-            dy = max(n.top - p[1], 0.0, p[1] - n.top - n.box.height)
-            near = min(near, 2 * (dx * dx + dy * dy) ** 0.5)
-        return near
-
-    candidates = [point_along(points, f) for f in _ALONG]
+    need = 2 * HANDLE + 2
+    curve = Curve(points)
+    candidates = [curve.at(f) for f in _ALONG]
     for p in candidates:
-        if room(p) >= 2 * HANDLE + 2:
+        if _room(p, taken, nodes, need) >= need:
             return p
-    return max(candidates, key=room)
+    return max(candidates, key=lambda p: _room(p, taken, nodes, 0.0))
+
+
+def _room(p: tuple[float, float], taken: list[tuple[float, float]], nodes: tuple[MapNode, ...],
+          enough: float) -> float:
+    """Twice the distance from ``p`` to the nearest box, or the distance to the nearest other
+    handle, whichever is less; stops looking once it is below ``enough``."""
+    x, y = p
+    near = 1e9
+    for qx, qy in taken:
+        near = min(near, math.hypot(x - qx, y - qy))
+        if near < enough:
+            return near
+    for n in nodes:
+        dx = max(n.left - x, 0.0, x - n.left - n.box.width)
+        dy = max(n.top - y, 0.0, y - n.top - n.box.height)
+        near = min(near, 2 * math.hypot(dx, dy))
+        if near < enough:
+            return near
+    return near
 
 
 def _dist(p: tuple[float, float], node: MapNode) -> float:

@@ -9,11 +9,14 @@ label, so there is nothing to escape in the DOT input.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
+import os
 import shutil
 import subprocess
 import textwrap
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,8 +92,11 @@ def dot_source(spec: GraphSpec, name: str) -> str:
     # A few actors, or one actor's own: rings around the root (twopi), one ranksep apart, so
     # no line is too short to point at. Many: a force-directed layout (fdp) spreads them evenly.
     radial = spec.radial or len(spec.boxes) <= RADIAL_UP_TO
+    # An actor's own map is a star: straight lines from the centre cross no other box, and
+    # routing curves around boxes would double the cost of every build.
+    splines = "line" if spec.radial else "true"
     lines = [f"graph {name} {{",
-             f'  layout={"twopi" if radial else "fdp"}; overlap=false; splines=true;',
+             f'  layout={"twopi" if radial else "fdp"}; overlap=false; splines={splines};',
              '  sep="+10"; esep="+4"; ranksep=1.3; overlap_shrink=false; outputorder=edgesfirst;',
              '  start=1;',
              '  node [shape=box, fixedsize=true, label=""];']
@@ -105,21 +111,31 @@ def dot_source(spec: GraphSpec, name: str) -> str:
 
 
 def layout_all(specs: list[GraphSpec]) -> list[Placed]:
-    """Lay out every map in one Graphviz run (one process per build, not one per page)."""
+    """Lay out every map in a few Graphviz runs (one process per core, not one per page)."""
     if not specs:
         return []
     exe = shutil.which("dot")
     if exe is None:
         raise LayoutError("the maps need Graphviz: install it (Debian: apt-get install graphviz)")
-    source = "".join(dot_source(s, f"g{i}") for i, s in enumerate(specs))
-    done = subprocess.run([exe, "-Tjson0"], input=source, capture_output=True, text=True,
-                          check=False)
-    if done.returncode != 0:
-        raise LayoutError(f"Graphviz failed: {done.stderr.strip()[:500]}")
-    graphs = _json_documents(done.stdout)
-    if len(graphs) != len(specs):
-        raise LayoutError(f"Graphviz laid out {len(graphs)} maps of {len(specs)}")
-    return [_placed(g, s) for g, s in zip(graphs, specs, strict=True)]
+    workers = max(1, min(os.cpu_count() or 1, 4, len(specs) // 50 + 1))
+    chunks = [list(range(i, len(specs), workers)) for i in range(workers)]
+
+    def lay_out(chunk: list[int]) -> list[Placed]:
+        source = "".join(dot_source(specs[i], f"g{i}") for i in chunk)
+        done = subprocess.run([exe, "-Tjson0"], input=source, capture_output=True, text=True,
+                              check=False)
+        if done.returncode != 0:
+            raise LayoutError(f"Graphviz failed: {done.stderr.strip()[:500]}")
+        graphs = _json_documents(done.stdout)
+        if len(graphs) != len(chunk):
+            raise LayoutError(f"Graphviz laid out {len(graphs)} maps of {len(chunk)}")
+        return [_placed(g, specs[i]) for i, g in zip(chunk, graphs, strict=True)]
+
+    placed: dict[int, Placed] = {}
+    with ThreadPoolExecutor(workers) as pool:  # the processes run in parallel, not the threads
+        for chunk, result in zip(chunks, pool.map(lay_out, chunks), strict=True):
+            placed.update(zip(chunk, result, strict=True))
+    return [placed[i] for i in range(len(specs))]
 
 
 def _json_documents(text: str) -> list[dict[str, Any]]:
@@ -161,24 +177,31 @@ def path_data(points: tuple[tuple[float, float], ...]) -> str:
     return " ".join(segs)
 
 
-def point_along(points: tuple[tuple[float, float], ...], fraction: float) -> tuple[float, float]:
-    """The point ``fraction`` of the way along the curve, by length."""
-    samples = [points[0]]
-    for i in range(0, len(points) - 3, 3):
-        p0, p1, p2, p3 = points[i : i + 4]
-        for k in range(1, 17):
-            t = k / 16
-            samples.append(tuple(  # type: ignore[arg-type]
-                (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t**2 * c + t**3 * d
-                for a, b, c, d in zip(p0, p1, p2, p3, strict=True)))
-    lengths = [0.0]
-    for (xa, ya), (xb, yb) in zip(samples, samples[1:], strict=False):
-        lengths.append(lengths[-1] + math.hypot(xb - xa, yb - ya))
-    goal = lengths[-1] * fraction
-    for i in range(1, len(lengths)):
-        if lengths[i] >= goal:
-            span = (lengths[i] - lengths[i - 1]) or 1.0
-            f = (goal - lengths[i - 1]) / span
-            (xa, ya), (xb, yb) = samples[i - 1], samples[i]
-            return round(xa + f * (xb - xa), 1), round(ya + f * (yb - ya), 1)
-    return samples[-1]
+class Curve:
+    """A laid-out line, sampled once, to find points along it by length."""
+
+    def __init__(self, points: tuple[tuple[float, float], ...]) -> None:
+        samples = [points[0]]
+        for i in range(0, len(points) - 3, 3):
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[i : i + 4]
+            for k in range(1, 17):
+                t = k / 16
+                a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t * t, t**3
+                samples.append((a * x0 + b * x1 + c * x2 + d * x3,
+                                a * y0 + b * y1 + c * y2 + d * y3))
+        lengths = [0.0]
+        for (xa, ya), (xb, yb) in zip(samples, samples[1:], strict=False):
+            lengths.append(lengths[-1] + math.hypot(xb - xa, yb - ya))
+        self.samples, self.lengths = samples, lengths
+
+    def at(self, fraction: float) -> tuple[float, float]:
+        """The point ``fraction`` of the way along, by length."""
+        samples, lengths = self.samples, self.lengths
+        goal = lengths[-1] * fraction
+        i = max(1, bisect.bisect_left(lengths, goal))
+        if i >= len(lengths):
+            return samples[-1]
+        span = (lengths[i] - lengths[i - 1]) or 1.0
+        f = (goal - lengths[i - 1]) / span
+        (xa, ya), (xb, yb) = samples[i - 1], samples[i]
+        return round(xa + f * (xb - xa), 1), round(ya + f * (yb - ya), 1)
