@@ -417,7 +417,7 @@ def timeline_groups(timeline: Timeline) -> list[tuple[str, list[TimelineGroup]]]
             heading = value_words(Value(None, entry.when.month, None)) if entry.when.month else ""
             css = "fr-tl-month" if entry.when.month else "fr-tl-year"
         else:
-            year, heading, css = "Date not stated — in the order the sources give", "", (
+            year, heading, css = "No date stated — in the sources' order", "", (
                 "fr-tl-placed")
         if not years or years[-1][0] != year:
             years.append((year, []))
