@@ -206,10 +206,25 @@
     });
   }
 
+  // Tables and code too wide for a phone scroll sideways: let the keyboard reach (and scroll)
+  // them.
+  function scrollables() {
+    each(".md-typeset__scrollwrap, .md-typeset pre > code", function (el) {
+      if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) {
+        el.setAttribute("tabindex", "0");
+        if (el.tagName !== "CODE") {
+          el.setAttribute("role", "region");
+          el.setAttribute("aria-label", "Table (scrolls sideways)");
+        }
+      }
+    });
+  }
+
   function init() {
     if (document.body.getAttribute("data-fr-ready") === "1") return;
     document.body.setAttribute("data-fr-ready", "1");
     nameDialogs();
+    scrollables();
     notes();
     previews();
     land();
