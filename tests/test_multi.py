@@ -76,19 +76,22 @@ def test_an_event_shows_each_sources_date_side_by_side(built: Project) -> None:
 
 
 def test_attribution_follows_the_kind_and_publisher_of_the_source(built: Project) -> None:
+    # Each source's own text under a heading naming whose it is, said once for its facts.
     launch = text_of(built.page("events/norland-missile-launch/index.html"))
-    assert "(the Sudmark Foreign Ministry's readout)" in launch
-    assert "(the Norland Interior Ministry's statement)" in launch
-    assert "(the reporters' account and the Sudmark Foreign Ministry's readout)" in launch
+    assert "The Sudmark Foreign Ministry's readout The ministers condemned" in launch
+    assert "The Norland Interior Ministry's statement Norland called its missile test" in launch
+    assert ("The reporters' account and the Sudmark Foreign Ministry's readout Norland launched "
+            "an intercontinental ballistic missile.") in launch
     meeting = text_of(built.page("events/ministers-meeting/index.html"))
-    assert "(the reporters' account)" in meeting
-    assert "(the Sudmark Foreign Ministry's transcript)" in meeting
+    assert "The reporters' account Sudmark's foreign minister will meet" in meeting
+    assert "The Sudmark Foreign Ministry's transcript The minister's meeting" in meeting
+    assert "(the reporters' account)" not in launch + meeting
 
 
 def test_each_fact_names_its_sources_and_corroboration_shows(built: Project) -> None:
     page = text_of(built.page("actors/norland/index.html"))
-    assert ("Norland launched an intercontinental ballistic missile. (the reporters' account and "
-            "the Sudmark Foreign Ministry's readout)") in page
+    assert ("In the story The reporters' account and the Sudmark Foreign Ministry's readout "
+            "Norland launched an intercontinental ballistic missile.") in page
     assert ("Harbour Herald, 26 March 2022; Sudmark Foreign Ministry, 25 March 2022 · "
             "corroborated by 2 sources") in page
     assert "Norland Interior Ministry, date not stated" in page

@@ -111,8 +111,15 @@ class AttributionGroup:
     """Facts told the same way: the reporters' narration, or one speaker's statements."""
 
     speaker: str | None
-    """The actor speaking (or the outlet reporting); None for the reporters' narration."""
+    """The actor speaking (or the outlet reporting); None for a source's own text."""
     views: tuple[FactView, ...]
+    voice: str = ""
+    """For a source's own text, whose it is ("the reporters' account")."""
+
+    @property
+    def title(self) -> str:
+        """The voice as a heading ("The reporters' account")."""
+        return self.voice[:1].upper() + self.voice[1:]
 
 
 @dataclass(frozen=True)
@@ -185,17 +192,20 @@ class Site:
         return PassageContext(source.raw[start : passage.start], passage.text,
                               source.raw[passage.end : end])
 
-    def by_attribution(self, views: list[FactView], first: str | None = None
-                       ) -> list[AttributionGroup]:
-        """``views`` grouped by who tells them: ``first``'s own statements (if given), then the
-        reporters' narration, then each other speaker in order of first appearance."""
-        groups: dict[str | None, list[FactView]] = {}
-        if first is not None:
-            groups[first] = []
-        groups[None] = []
+    def by_attribution(self, views: list[FactView]) -> list[AttributionGroup]:
+        """``views`` grouped by who tells them: the sources' own text first (one group for each
+        voice: "the reporters' account", "the Foreign Ministry's readout"), then each speaker
+        or outlet, in order of first appearance."""
+        narrated: dict[str, list[FactView]] = {}
+        spoken: dict[str, list[FactView]] = {}
         for view in views:
-            groups.setdefault(view.fact.attribution.actor, []).append(view)
-        return [AttributionGroup(k, tuple(v)) for k, v in groups.items() if v]
+            speaker = view.fact.attribution.actor
+            if speaker:
+                spoken.setdefault(speaker, []).append(view)
+            else:
+                narrated.setdefault(self.narration_label(view), []).append(view)
+        return ([AttributionGroup(None, tuple(v), voice) for voice, v in narrated.items()]
+                + [AttributionGroup(k, tuple(v)) for k, v in spoken.items()])
 
     def actor_events(self, aid: str) -> list[tuple[Event, str]]:
         return self.roles_by_actor.get(aid, [])
@@ -251,11 +261,6 @@ class Site:
             publisher = publisher[4:]
         owner = publisher + ("'" if publisher.endswith("s") else "'s")
         return f"the {owner} {SOURCE_KIND_NAMES[source.kind]}"
-
-    def narration_title(self, views: tuple[FactView, ...]) -> str:
-        """The heading over narrated facts: whose own text they are ("The reporters' account")."""
-        voices = " and ".join(dict.fromkeys(self.own_voice(s) for v in views for s in v.sources))
-        return voices[:1].upper() + voices[1:]
 
     def narration_label(self, view: FactView) -> str:
         """The attribution of a narrated fact: the own voice of each source it cites."""
