@@ -12,12 +12,14 @@ import logging
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factref.export import dumps, export
 from factref.incremental import Snapshot, snapshot, touched
+from factref.layout import LayoutError
 from factref.offline import relative_404
 from factref.pipeline import no_gc, run
+from factref.place import page_kinds, place_pages
 from factref.records import RecordKind
 from factref.render import Renderer
 from factref.search import Entry, entries, with_entries
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from factref.pipeline import Result
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
@@ -49,6 +52,14 @@ _search: dict[str, Entry | None] = {}
 """Docs path of each generated page of this build → its compact search entry (see search.py)."""
 _titles: dict[str, tuple[str, str]] = {}
 """Docs path of each generated page rendered so far → (URL, title), for its search entry."""
+
+STORY_MARK = "<!-- factref:story -->"
+"""The line of docs/index.md that the generated story (sources, key facts, actors) replaces."""
+
+_story = ("", "")
+"""The home page's generated story, and the References section that goes at its end."""
+_kinds: dict[str, tuple[str, str]] = {}
+"""Docs path of each record page → its kind, for its title area and its search results."""
 
 
 def on_startup(*, command: str, dirty: bool, **kwargs: object) -> None:
@@ -90,14 +101,20 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         # while a non-strict build still renders every record that verified.
         log.warning(str(problem))
     renderer = Renderer(result.site, directory_urls=config.use_directory_urls)
+    global _story, _search
+    _story = renderer.home()
+    _kinds.clear()
+    _kinds.update(page_kinds(result.site))
     edit = _edit_paths(result)
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{file.src_uri}"
     paths = renderer.paths()
     only = _pages_to_render(result, paths)
-    with no_gc():
-        pages = renderer.pages(only)
-    global _search
+    try:
+        with no_gc():
+            pages = renderer.pages(only)
+    except LayoutError as e:
+        raise PluginError(str(e)) from e
     record_entries = entries(result.site)
     _search = {path: record_entries.get(path) for path in paths}
     for path in paths:
@@ -117,6 +134,37 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     del result, renderer
     gc.collect()
     return files
+
+
+def on_nav(nav: Navigation, files: Files, **kwargs: object) -> Navigation:
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    place_pages(pages, _sections(nav.items))
+    return nav
+
+
+def _sections(items: list[Any]) -> list[Any]:
+    found: list[Any] = []
+    for item in items:
+        if getattr(item, "is_section", False):
+            found.append(item)
+            found.extend(_sections(item.children))
+    return found
+
+
+def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
+    if page.file.src_uri == "index.md" and STORY_MARK in markdown:
+        story, references = _story
+        markdown = markdown.replace(STORY_MARK, story, 1).rstrip("\n") + "\n\n" + references
+    return markdown
+
+
+def on_page_content(html: str, page: Page, **kwargs: object) -> str:
+    kind = _kinds.get(page.file.src_uri)
+    if not kind:
+        return html
+    at = html.find("</h1>")
+    kicker = f'<p class="fr-kind" data-search-exclude>{kind[0]}</p>'
+    return html[: at + 5] + kicker + html[at + 5 :] if at >= 0 else kicker + html
 
 
 @event_priority(50)  # before Material's search plugin indexes the page

@@ -168,10 +168,10 @@ def test_search_finds_a_claim_by_its_words(
 @pytest.mark.parametrize("mode", ["http", "file"])
 def test_map_and_timeline_render(visit: Visit, online: str, offline: Path, mode: str) -> None:
     page = visit.page
-    page.goto(f"{online}/map/" if mode == "http" else (offline / "map.html").as_uri())
+    page.goto(f"{online}/map/" if mode == "http" else (offline / "map" / "index.html").as_uri())
     svg = page.locator("figure.fr-map svg")
     expect(svg).to_be_visible()
-    assert page.locator("figure.fr-map svg circle").count() >= 15
+    assert page.locator("figure.fr-map svg a.fr-node").count() >= 15
     assert page.locator("figure.fr-map a.fr-edge").count() >= 20
     box = svg.bounding_box()
     assert box is not None and box["width"] > 900

@@ -122,6 +122,8 @@ def test_pull_request_workflow_checks_tests_builds_and_reports() -> None:
     assert set(load(PR)[True]) == {"pull_request"}  # PyYAML reads the key `on` as True
     assert uses(PR, "check")["actions/checkout"] == {"fetch-depth": 0}
     assert runs(PR, "check") == [
+        # the maps' layout engine:
+        "sudo apt-get update -qq && sudo apt-get install -y -qq graphviz",
         "npm ci --no-audit --no-fund",
         "python -m pip install -e '.[test]'",
         "factref check --format github",
@@ -143,7 +145,9 @@ def test_publish_workflow_builds_and_deploys_pages_from_main() -> None:
     workflow = load(PUBLISH)
     assert workflow[True]["push"] == {"branches": ["main"]}
     assert runs(PUBLISH, "build") == [
-        "python -m pip install -e .", "factref check --format github", "mkdocs build --strict"]
+        "sudo apt-get update -qq && sudo apt-get install -y -qq graphviz",
+        "python -m pip install -e .",
+        "factref check --format github", "mkdocs build --strict"]
     assert set(uses(PUBLISH, "build")) == {
         "actions/checkout", "actions/setup-python", "actions/configure-pages",
         "actions/upload-pages-artifact"}

@@ -1,152 +1,202 @@
-"""The relationship map: actors as nodes, events and statements as labelled, directed edges.
+"""The relationship maps: which actors and links each map shows, laid out by Graphviz.
 
-Laid out deterministically at build time (actors on a circle, grouped by kind and sorted by name)
-and drawn as inline SVG, so it needs no script, font or request to render.
+Three kinds of map, all drawn from ``relations.connections``: the overview of the whole
+reference, one per issue (the actors and links its facts and events concern) and one per actor
+(exactly the actors it is connected to, the same list its page prints). A map never shows more
+than ``MAX_NODES`` actors, so it stays readable however large the reference grows: the overview
+and the issue maps keep the most connected actors and say how many they leave out; an actor
+with more connections than that has its list and no map.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from dataclasses import dataclass
 
-from .site import Site, page_path
+from .layout import Box, Curve, GraphSpec, Placed, label_box, layout_all, path_data
+from .relations import Connections, Link
+from .site import Site
 
-KIND_ORDER = {"state": 0, "person": 1, "organisation": 2, "outlet": 3}
+MAX_NODES = 40
+HANDLE = 12.0
+"""Radius of the round target drawn on each line: 24 px across, the least a finger needs."""
+_ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
+"""Where along its line a handle may sit: the middle, unless another handle is there already."""
 KIND_COLOURS = {"state": "#1f5fa8", "person": "#b5432b", "organisation": "#3d7d3a",
                 "outlet": "#7a4a9c"}
 
 
 @dataclass(frozen=True)
-class Edge:
-    source: str
-    target: str
-    label: str
-    kind: str
-    """event | quote | paraphrase | report"""
-    href: str
-    """Docs path (with anchor) of the evidence for this edge."""
-    count: int = 1
-
-
-def edges(site: Site) -> list[Edge]:
-    found: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
-    labels: dict[tuple[str, str, str, str], str] = {}
-    for event in site.events.values():
-        initiators = [r.actor for r in event.roles if r.role == "initiator"]
-        others = [r.actor for r in event.roles if r.role != "initiator"]
-        for a in initiators:
-            for b in others:
-                k = (a, b, "event", event.id)
-                found[k].append(page_path("events", event.id))
-                labels[k] = event.name
-    verbs = {"quote": "comments on", "paraphrase": "speaks of", "report": "reports on"}
-    for view in site.facts.values():
-        att = view.fact.attribution
-        if att.kind == "narration" or not att.actor:
-            continue
-        for b in view.fact.actors:
-            if b != att.actor:
-                k = (att.actor, b, att.kind, "")
-                found[k].append(f"{view.home}#{view.anchor}")
-                labels[k] = verbs[att.kind]
-    return [Edge(k[0], k[1], labels[k], k[2], hrefs[0], len(hrefs))
-            for k, hrefs in sorted(found.items())]
-
-
-@dataclass(frozen=True)
-class Node:
+class MapNode:
     id: str
     name: str
     kind: str
+    box: Box
     x: float
     y: float
+    centre: bool = False
+
+    @property
+    def left(self) -> float:
+        return round(self.x - self.box.width / 2, 1)
+
+    @property
+    def top(self) -> float:
+        return round(self.y - self.box.height / 2, 1)
 
 
 @dataclass(frozen=True)
-class DrawnEdge:
-    edge: Edge
+class MapEdge:
+    link: Link
     path: str
-    label_x: float
-    label_y: float
+    """SVG path data, drawn from ``start`` to ``end``."""
+    start: str
+    end: str
+    mid_x: float
+    mid_y: float
+
+    @property
+    def style(self) -> str:
+        """How the line is drawn: solid for events, dashed for statements, dotted otherwise."""
+        kinds = {r.kind for r in self.link.relations}
+        return next(k for k in ("event", "statement", "together") if k in kinds)
+
+    @property
+    def arrow_end(self) -> bool:
+        return self.link.forward if self.start == self.link.a else self.link.backward
+
+    @property
+    def arrow_start(self) -> bool:
+        return self.link.backward if self.start == self.link.a else self.link.forward
 
 
 @dataclass(frozen=True)
 class Drawing:
-    width: int
-    height: int
-    nodes: tuple[Node, ...]
-    edges: tuple[DrawnEdge, ...]
+    key: str
+    """Unique on its page: ids inside the SVG are prefixed with it."""
     title: str
-    edge_labels: bool = True
+    width: float
+    height: float
+    nodes: tuple[MapNode, ...]
+    edges: tuple[MapEdge, ...]
+    left_out: int = 0
+    """Actors with links that this map leaves out to stay readable."""
 
 
-NODE_R = 7.0
+@dataclass(frozen=True)
+class Plan:
+    key: str
+    title: str
+    actors: tuple[str, ...]
+    links: tuple[Link, ...]
+    centre: str | None
+    left_out: int
 
 
-def layout(site: Site, actor_ids: list[str], centre: str | None, width: int, height: int,
-           all_edges: list[Edge], title: str, edge_labels: bool = True) -> Drawing:
-    actors = site.actors
-    ring = sorted((a for a in actor_ids if a != centre),
-                  key=lambda a: (KIND_ORDER[actors[a].kind], actors[a].name, a))
-    cx, cy = width / 2, height / 2
-    radius = min(width, height) / 2 - 90
-    nodes: dict[str, Node] = {}
-    if centre:
-        nodes[centre] = Node(centre, actors[centre].name, actors[centre].kind, cx, cy)
-    for i, aid in enumerate(ring):
-        angle = -math.pi / 2 + 2 * math.pi * i / max(1, len(ring))
-        nodes[aid] = Node(aid, actors[aid].name, actors[aid].kind,
-                          round(cx + radius * math.cos(angle), 1),
-                          round(cy + radius * math.sin(angle), 1))
-    drawn = []
-    seen_pairs: dict[frozenset[str], int] = defaultdict(int)
-    for edge in all_edges:
-        if edge.source not in nodes or edge.target not in nodes:
-            continue
-        pair = frozenset((edge.source, edge.target))
-        n = seen_pairs[pair]
-        seen_pairs[pair] += 1
-        drawn.append(_curve(edge, nodes[edge.source], nodes[edge.target], n))
-    return Drawing(width, height, tuple(nodes.values()), tuple(drawn), title, edge_labels)
+def plan_overview(conns: Connections) -> Plan:
+    return _capped("overview", "Relationship map of the most connected actors"
+                   if _actors(conns.links) > MAX_NODES else "Relationship map of all actors",
+                   list(conns.links))
 
 
-def _curve(edge: Edge, a: Node, b: Node, n: int) -> DrawnEdge:
-    """A quadratic curve from a to b, bent more for each further edge between the same pair."""
-    dx, dy = b.x - a.x, b.y - a.y
-    length = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / length, dy / length
-    bend = 18.0 * (n + 1) * (1 if n % 2 == 0 else -1)
-    mx, my = (a.x + b.x) / 2 - uy * bend, (a.y + b.y) / 2 + ux * bend
-    sx, sy = a.x + ux * NODE_R, a.y + uy * NODE_R
-    ex, ey = b.x - ux * (NODE_R + 3), b.y - uy * (NODE_R + 3)
-    path = f"M{sx:.1f},{sy:.1f} Q{mx:.1f},{my:.1f} {ex:.1f},{ey:.1f}"
-    lx, ly = (sx + 2 * mx + ex) / 4, (sy + 2 * my + ey) / 4
-    return DrawnEdge(edge, path, round(lx, 1), round(ly, 1))
+def plan_issue(conns: Connections, iid: str, name: str) -> Plan | None:
+    links = [k for link in conns.links if (k := link.about(iid)) is not None]
+    return _capped(f"issue-{iid}", f"Actors in {name}", links) if links else None
 
 
-def full_map(site: Site) -> Drawing:
-    all_edges = edges(site)
-    ids = sorted({e.source for e in all_edges} | {e.target for e in all_edges})
-    # Too many edges cross the middle for their labels to be legible: they show on hover, and
-    # the list under the map spells every one out.
-    return layout(site, ids, None, 1240, 820, all_edges, "Relationship map of all actors",
-                  edge_labels=False)
-
-
-def edges_by_actor(all_edges: list[Edge]) -> dict[str, list[Edge]]:
-    found: dict[str, list[Edge]] = defaultdict(list)
-    for edge in all_edges:
-        found[edge.source].append(edge)
-        if edge.target != edge.source:
-            found[edge.target].append(edge)
-    return found
-
-
-def neighbourhood(site: Site, aid: str, near: list[Edge]) -> Drawing | None:
-    """The map around one actor, from the edges that touch it (see ``edges_by_actor``)."""
-    if not near:
+def plan_actor(conns: Connections, aid: str, name: str) -> Plan | None:
+    links = conns.of(aid)
+    if not links or len(links) + 1 > MAX_NODES:
         return None
-    ids = sorted({e.source for e in near} | {e.target for e in near})
-    name = site.actors[aid].name
-    return layout(site, ids, aid, 640, 440, near, f"Actors connected to {name}")
+    actors = (aid, *(link.other(aid) for link in links))
+    return Plan(f"actor-{aid}", f"Actors connected to {name}", actors, tuple(links), aid, 0)
+
+
+def _actors(links: list[Link]) -> int:
+    return len({a for link in links for a in (link.a, link.b)})
+
+
+def _capped(key: str, title: str, links: list[Link]) -> Plan:
+    degree: dict[str, int] = {}
+    for link in links:
+        for a in (link.a, link.b):
+            degree[a] = degree.get(a, 0) + len(link.relations)
+    ranked = sorted(degree, key=lambda a: (-degree[a], a))
+    kept = set(ranked[:MAX_NODES])
+    shown = tuple(k for k in links if k.a in kept and k.b in kept)
+    actors = tuple(sorted({a for k in shown for a in (k.a, k.b)}))
+    return Plan(key, title, actors, shown, None, len(degree) - len(actors))
+
+
+def draw(site: Site, plans: list[Plan | None]) -> list[Drawing | None]:
+    """Lay out every planned map in one Graphviz run."""
+    real = [p for p in plans if p is not None]
+    placed = iter(layout_all([_spec(site, p) for p in real]))
+    return [None if p is None else _drawing(site, p, next(placed)) for p in plans]
+
+
+def _spec(site: Site, plan: Plan) -> GraphSpec:
+    index = {a: i for i, a in enumerate(plan.actors)}
+    boxes = tuple(label_box(site.actors[a].name) for a in plan.actors)
+    edges = tuple((index[k.a], index[k.b]) for k in plan.links)
+    root = plan.centre or max(plan.actors, key=lambda a: (_degree(plan.links, a), a))
+    return GraphSpec(boxes, edges, index[root], radial=plan.centre is not None)
+
+
+def _degree(links: tuple[Link, ...], aid: str) -> int:
+    return sum(len(k.relations) for k in links if aid in (k.a, k.b))
+
+
+def _drawing(site: Site, plan: Plan, placed: Placed) -> Drawing:
+    nodes = tuple(
+        MapNode(a, site.actors[a].name, site.actors[a].kind, label_box(site.actors[a].name),
+                x, y, a == plan.centre)
+        for a, (x, y) in zip(plan.actors, placed.centres, strict=True))
+    at = {n.id: n for n in nodes}
+    edges: list[MapEdge] = []
+    taken: list[tuple[float, float]] = []
+    for link, points in zip(plan.links, placed.paths, strict=True):
+        start, end = link.a, link.b
+        if _dist(points[0], at[link.b]) < _dist(points[0], at[link.a]):
+            start, end = end, start
+        mx, my = _handle(points, taken, nodes)
+        taken.append((mx, my))
+        edges.append(MapEdge(link, path_data(points), start, end, mx, my))
+    return Drawing(plan.key, plan.title, placed.width, placed.height, nodes, tuple(edges),
+                   plan.left_out)
+
+
+def _handle(points: tuple[tuple[float, float], ...], taken: list[tuple[float, float]],
+            nodes: tuple[MapNode, ...]) -> tuple[float, float]:
+    """Where a line's handle goes: as near its middle as keeps it clear of other handles and of
+    the actors' boxes, so every handle can be pointed at on its own."""
+    need = 2 * HANDLE + 2
+    curve = Curve(points)
+    candidates = [curve.at(f) for f in _ALONG]
+    for p in candidates:
+        if _room(p, taken, nodes, need) >= need:
+            return p
+    return max(candidates, key=lambda p: _room(p, taken, nodes, 0.0))
+
+
+def _room(p: tuple[float, float], taken: list[tuple[float, float]], nodes: tuple[MapNode, ...],
+          enough: float) -> float:
+    """Twice the distance from ``p`` to the nearest box, or the distance to the nearest other
+    handle, whichever is less; stops looking once it is below ``enough``."""
+    x, y = p
+    near = 1e9
+    for qx, qy in taken:
+        near = min(near, math.hypot(x - qx, y - qy))
+        if near < enough:
+            return near
+    for n in nodes:
+        dx = max(n.left - x, 0.0, x - n.left - n.box.width)
+        dy = max(n.top - y, 0.0, y - n.top - n.box.height)
+        near = min(near, 2 * math.hypot(dx, dy))
+        if near < enough:
+            return near
+    return near
+
+
+def _dist(p: tuple[float, float], node: MapNode) -> float:
+    return (p[0] - node.x) ** 2 + (p[1] - node.y) ** 2

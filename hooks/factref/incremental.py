@@ -18,7 +18,7 @@ from typing import Any
 
 from .paging import coverage_path
 from .records import Fact
-from .render import SECTIONS, TOP_PAGES
+from .render import SECTIONS, TOP_PAGES, issue_map_path
 from .site import Site, page_path
 
 
@@ -26,6 +26,7 @@ from .site import Site, page_path
 class Snapshot:
     facts: dict[str, Fact]
     others: tuple[dict[str, Any], ...]
+    issues: tuple[str, ...]
     homes: dict[str, str]
     """Each fact's home page (paging.py); a change moves links on other pages."""
     paged: frozenset[str]
@@ -39,7 +40,7 @@ def snapshot(site: Site) -> Snapshot:
     }
     facts = {fid: view.fact for fid, view in site.facts.items()}
     paged = frozenset(page_path(kind, rid) for kind, rid in site.plans.paged)
-    return Snapshot(facts, (site.actors, site.issues, site.events, sources),
+    return Snapshot(facts, (site.actors, site.issues, site.events, sources), tuple(site.issues),
                     dict(site.plans.homes), paged)
 
 
@@ -60,7 +61,8 @@ def touched(before: Snapshot | None, after: Snapshot) -> set[str] | None:
     if (before is None or before.others != after.others or _rehomed(before, after)
             or _reordered(before, after)):
         return None
-    pages = {page_path(kind, "index") for kind in SECTIONS} | {f"{n}.md" for n in TOP_PAGES}
+    pages = {page_path(kind, "index") for kind in SECTIONS} | set(TOP_PAGES)
+    pages |= {issue_map_path(iid) for iid in after.issues}
     for fid in before.facts.keys() | after.facts.keys():
         old, new = before.facts.get(fid), after.facts.get(fid)
         if old == new:

@@ -21,9 +21,11 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from .citations import PRIVATE, Numbering, source_href, token
-from .graph import KIND_COLOURS, Drawing, edges, edges_by_actor, full_map, neighbourhood
+from .graph import KIND_COLOURS, Drawing, Plan, draw, plan_actor, plan_issue, plan_overview
+from .home import story
 from .jsonld import jsonld
 from .paging import CHUNK, coverage_path
+from .relations import Connections, connections
 from .site import (
     KIND_NAMES,
     KIND_TITLES,
@@ -42,7 +44,13 @@ _MD_ENTITIES = {"|": "&#124;", "~": "&#126;", "=": "&#61;", "^": "&#94;"}
 _MD_ENTITY_RE = re.compile("[|~=^]")
 _SPACE = re.compile(r"\s+")
 SECTIONS = ("actors", "issues", "events", "sources")
-TOP_PAGES = ("timeline", "map", "coverage")
+MAP_PAGE = "map/index.md"
+TOP_PAGES = ("timeline.md", MAP_PAGE, "coverage.md")
+"""The whole-reference pages, which any edit may change (issue maps too: see map_paths)."""
+
+
+def issue_map_path(iid: str) -> str:
+    return f"map/{iid}.md"
 
 
 def md_escape(value: Any) -> Markup:
@@ -153,6 +161,13 @@ def _relpath(to: str, base: str) -> str:
     return rel or "./"
 
 
+REFERENCES = "\n## References\n"
+"""How references.html.j2 begins a page's References section."""
+
+Maps = dict[str, Drawing | None]
+"""Record id → its map, if it has one."""
+
+
 class Renderer:
     """Renders every generated page of a site; ``pages()`` returns {docs path: Markdown}.
 
@@ -173,7 +188,7 @@ class Renderer:
             cited_passages=lambda sid: cited_passages(site, sid),
         )
         self.html_env.globals.update(site=site, page_path=page_path, colours=KIND_COLOURS,
-                                     url=self._url, actors=site.actors)
+                                     url=self._url, actors=site.actors, kind_names=KIND_NAMES)
         self.html_env.filters["count"] = plural
         self._cite = self.html_env.get_template("cite.html.j2")
         self._refs = self.html_env.get_template("references.html.j2")
@@ -248,7 +263,8 @@ class Renderer:
             *(page_path("events", eid) for eid in site.events),
             *(page_path("sources", sid) for sid in site.sources),
             *(page_path(kind, "index") for kind in SECTIONS),
-            *(f"{name}.md" for name in TOP_PAGES),
+            *TOP_PAGES,
+            *(issue_map_path(iid) for iid in self.mapped_issues()),
             *(chunk.path for plan in site.plans.paged.values()
               for _, chunk, _, _ in plan.sub_pages()),
             *(coverage_path(sid) for sid in site.sources),
@@ -261,13 +277,12 @@ class Renderer:
         def wanted(path: str) -> bool:
             return only is None or path in only
 
-        all_edges = edges(site)
-        touching = edges_by_actor(all_edges)
+        conns = connections(site)
+        actor_maps, issue_maps, overview = self._maps(conns)
         for aid, actor in site.actors.items():
             if wanted(page_path("actors", aid)):
                 out.update(self._page("actors", aid, "actor.md.j2", actor=actor,
-                                      neighbourhood=neighbourhood(site, aid,
-                                                                  touching.get(aid, []))))
+                                      connections=conns, neighbourhood=actor_maps[aid]))
             out.update(self._sub_pages("actors", aid, actor.name, wanted))
         for iid, issue in site.issues.items():
             if wanted(page_path("issues", iid)):
@@ -287,8 +302,15 @@ class Renderer:
                 out.update(self._page(kind, "index", f"{kind}-index.md.j2"))
         if wanted("timeline.md"):
             out.update(self._top("timeline"))
-        if wanted("map.md"):
-            out.update(self._top("map", drawing=full_map(site)))
+        mapped = [site.issues[i] for i in issue_maps if issue_maps[i] is not None]
+        if wanted(MAP_PAGE):
+            out.update(self._render(MAP_PAGE, "map.md.j2", drawing=overview, issue=None,
+                                    issues=mapped))
+        for issue in mapped:
+            if wanted(issue_map_path(issue.id)):
+                out.update(self._render(issue_map_path(issue.id), "map.md.j2",
+                                        drawing=issue_maps[issue.id], issue=issue,
+                                        issues=mapped))
         if wanted("coverage.md"):
             out.update(self._top("coverage", reports=site.coverage))
         for report in site.coverage:
@@ -296,7 +318,6 @@ class Renderer:
             if wanted(path):
                 out.update(self._render(path, "coverage-source.md.j2", report=report))
         return out
-
     def _sub_pages(self, kind: str, rid: str, name: str,
                    wanted: Callable[[str], bool]) -> dict[str, str]:
         """The pages of a paged record's groups (see paging.py); none for the others."""
@@ -307,6 +328,33 @@ class Renderer:
                                         chunk=chunk, before=before, after=after, name=name,
                                         chunk_size=CHUNK))
         return out
+
+    def mapped_issues(self) -> list[str]:
+        """The issues that get a map page of their own (those with links between actors)."""
+        conns = connections(self.site)
+        return [iid for iid, i in self.site.issues.items()
+                if plan_issue(conns, iid, i.name) is not None]
+
+    def _maps(self, conns: Connections) -> tuple[Maps, Maps, Drawing]:
+        """Every map of the site, laid out in one Graphviz run."""
+        site = self.site
+        plans: list[Plan | None] = [plan_overview(conns)]
+        plans += [plan_issue(conns, iid, i.name) for iid, i in site.issues.items()]
+        plans += [plan_actor(conns, aid, a.name) for aid, a in site.actors.items()]
+        drawn = draw(site, plans)
+        overview, n = drawn[0], len(site.issues)
+        assert overview is not None
+        issue_maps = dict(zip(site.issues, drawn[1 : 1 + n], strict=True))
+        actor_maps = dict(zip(site.actors, drawn[1 + n :], strict=True))
+        return actor_maps, issue_maps, overview
+
+    def home(self) -> tuple[str, str]:
+        """The generated part of the home page (see ``home.md.j2``), and the References
+        section its citations need, which goes at the end of the page."""
+        site = self.site
+        text = self._render("index.md", "home.md.j2", story=story(site, connections(site)))
+        body, heading, refs = text["index.md"].partition(REFERENCES)
+        return body, heading.lstrip("\n") + refs
 
     def _top(self, name: str, **context: Any) -> dict[str, str]:
         return self._render(f"{name}.md", f"{name}.md.j2", **context)

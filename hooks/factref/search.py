@@ -27,7 +27,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
+from .place import page_kinds
 from .records import Published
 from .site import Site, page_path
 
@@ -42,6 +44,9 @@ class Entry:
     title: str
     text: str
     words: str
+    kind: str = ""
+    """What kind of page it is ("Person", "Issue", "Event", "Source"): shown by Material's
+    search as a tag under the result's title, so same-named pages are told apart."""
 
 
 def distinct_words(texts: Iterable[str]) -> str:
@@ -63,12 +68,13 @@ def entries(site: Site) -> dict[str, Entry]:
     for view in site.facts.values():
         claims[view.home].append(view.fact.claim)
     out: dict[str, Entry] = {}
+    kinds = page_kinds(site)
 
     def add(path: str, title: str, parts: tuple[str | None, ...], texts: Iterable[str]) -> None:
         # Words of the title and line too: lunr splits only on spaces and hyphens, so a name
         # written "Korea's" or "<b>Name</b>" is found by its words this way.
         words = distinct_words((title, *(p for p in parts if p), *texts))
-        out[path] = Entry(title, _line(*parts), words)
+        out[path] = Entry(title, _line(*parts), words, kinds[path][1].capitalize())
 
     for aid, actor in site.actors.items():
         path = page_path("actors", aid)
@@ -89,16 +95,18 @@ def entries(site: Site) -> dict[str, Entry]:
     return out
 
 
-def index_entry(location: str, title: str, entry: Entry | None) -> dict[str, str]:
+def index_entry(location: str, title: str, entry: Entry | None) -> dict[str, Any]:
     """One document of ``search_index.json`` for a generated page; ``title`` (plain text) is used
     for pages that are not a record's (indexes, timeline, map, coverage)."""
     if entry is not None:
         title = entry.title
-    doc = {"location": location, "title": html.escape(title, quote=False), "text": ""}
+    doc: dict[str, Any] = {"location": location, "title": html.escape(title, quote=False), "text": ""}
     if entry is not None:
         doc["text"] = entry.text
         if entry.words:
             doc[FIELD] = entry.words
+        if entry.kind:
+            doc["tags"] = [entry.kind]
     return doc
 
 

@@ -1,0 +1,165 @@
+"""The relationship maps: one model behind each map and its list, Graphviz layout that keeps
+labels apart, and a global view that stays bounded however many actors there are."""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from types import SimpleNamespace
+
+import pytest
+from conftest import ROOT
+from factref import layout
+from factref.graph import MAX_NODES, Drawing, draw, plan_actor, plan_overview
+from factref.layout import LayoutError, label_box, text_width
+from factref.pipeline import run
+from factref.records import Actor
+from factref.relations import Connections, Link, Relation, connections
+from factref.render import Renderer
+from markupsafe import escape
+
+
+@pytest.fixture(scope="module")
+def real():  # type: ignore[no-untyped-def]
+    result = run(ROOT)
+    assert result.problems == []
+    return result.site
+
+
+@pytest.fixture(scope="module")
+def pages(real):  # type: ignore[no-untyped-def]
+    return Renderer(real).pages()
+
+
+def _section(markdown: str, heading: str) -> str:
+    start = markdown.index(f"## {heading}")
+    end = markdown.find("\n## ", start + 1)
+    return markdown[start : end if end >= 0 else len(markdown)]
+
+
+def test_each_actor_map_shows_exactly_its_connected_actors(real, pages) -> None:  # type: ignore[no-untyped-def]
+    conns = connections(real)
+    checked = 0
+    for aid, actor in real.actors.items():
+        md = pages[f"actors/{aid}.md"]
+        if not conns.of(aid):
+            assert "## Connected actors" not in md
+            continue
+        part = _section(md, "Connected actors")
+        drawn = set(re.findall(r'<a href="(?:\.\./)?([a-z0-9-]+)/" class="fr-node', part))
+        listed = set(re.findall(r'^- <span class="fr-anchor" id="rel-[^"]+"></span>\[[^\]]+\]\('
+                                r'([a-z0-9-]+)\.md\)', part, re.M))
+        assert drawn == listed, aid
+        assert f"{escape(actor.name)} (" in part.split("fr-node--centre", 1)[1][:300]
+        assert listed == set(conns.neighbours(aid)), aid
+        checked += 1
+    assert checked >= 15
+    # The case the issue reported: four neighbours drawn while seven were listed.
+    assert len(conns.neighbours("xi-jinping")) == 7
+
+
+def test_relations_rest_on_verified_facts_and_events(real) -> None:  # type: ignore[no-untyped-def]
+    kinds = {r.kind for link in connections(real).links for r in link.relations}
+    assert kinds == {"event", "statement", "together"}
+    for link in connections(real).links:
+        for r in link.relations:
+            path, _, anchor = r.href.partition("#")
+            assert path.startswith(("events/", "issues/", "actors/")), r
+            if anchor:
+                assert anchor.removeprefix("fact-") in real.facts
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _boxes(drawing: Drawing) -> list[tuple[float, float, float, float]]:
+    return [(n.left, n.top, n.left + n.box.width, n.top + n.box.height) for n in drawing.nodes]
+
+
+def _assert_laid_out(drawing: Drawing) -> None:
+    boxes = _boxes(drawing)
+    for x0, y0, x1, y1 in boxes:
+        assert 0 <= x0 and 0 <= y0 and x1 <= drawing.width and y1 <= drawing.height
+    for a, b in combinations(boxes, 2):
+        assert not _overlaps(a, b), (a, b)
+
+
+def test_real_maps_keep_every_box_inside_and_apart(real) -> None:  # type: ignore[no-untyped-def]
+    conns = connections(real)
+    plans = [plan_overview(conns)] + [plan_actor(conns, a, a) for a in real.actors]
+    drawings = [d for d in draw(real, plans) if d is not None]
+    assert len(drawings) >= 15
+    for d in drawings:
+        _assert_laid_out(d)
+
+
+def synthetic(n: int, star: int = 0) -> tuple[SimpleNamespace, Connections]:
+    """``n`` actors in 20 clusters, each linked to its cluster's hub and the hubs to each other;
+    the first hub also linked to ``star`` more."""
+    kinds = ["person", "state", "organisation", "outlet"]
+    actors = {f"a{i:03d}": Actor(id=f"a{i:03d}", name=f"Synthetic actor number {i}",
+                                 kind=kinds[i % 4]) for i in range(n)}
+    pairs = {(f"a{i:03d}", f"a{i % 20:03d}") for i in range(20, n)}
+    pairs |= {(f"a{i:03d}", f"a{j:03d}") for i in range(20) for j in range(i + 1, 20) if j - i < 4}
+    pairs |= {("a000", f"a{i:03d}") for i in range(100, 100 + star)}
+    links, by_actor = [], {}
+    for a, b in sorted((min(p), max(p)) for p in pairs):
+        rel = Relation(a, b, "together", False, "named together", "claim", "actors/x.md",
+                       frozenset())
+        link = Link(a, b, (rel,))
+        links.append(link)
+        by_actor.setdefault(a, []).append(link)
+        by_actor.setdefault(b, []).append(link)
+    return SimpleNamespace(actors=actors), Connections(links, by_actor)
+
+
+def test_the_overview_of_200_actors_stays_bounded_and_apart() -> None:
+    site, conns = synthetic(200)
+    (overview,) = draw(site, [plan_overview(conns)])  # type: ignore[arg-type]
+    assert overview is not None
+    assert len(overview.nodes) == MAX_NODES
+    assert overview.left_out == 200 - MAX_NODES
+    assert overview.width <= 2600 and overview.height <= 2600
+    _assert_laid_out(overview)
+
+
+def test_an_actor_with_too_many_connections_has_a_list_and_no_map() -> None:
+    _site, conns = synthetic(200, star=60)
+    assert len(conns.of("a000")) > MAX_NODES
+    assert plan_actor(conns, "a000", "Hub") is None
+    assert plan_actor(conns, "a150", "Leaf") is not None
+
+
+def test_labels_are_sized_generously_and_wrapped() -> None:
+    assert text_width("WWWW") > text_width("iiii") * 2
+    box = label_box("The business delegation accompanying Lee to Beijing")
+    assert box.lines == ("The business delegation", "accompanying Lee to", "Beijing")
+    assert box.width <= text_width("x" * layout.WRAP) + 2 * layout.PAD_X + 1
+
+
+def test_a_missing_graphviz_is_a_message_naming_the_package(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(layout.shutil, "which", lambda name: None)
+    with pytest.raises(LayoutError, match=r"install it \(Debian: apt-get install graphviz\)"):
+        layout.layout_all([layout.GraphSpec((label_box("A"),), ())])
+
+
+def test_the_build_says_so_when_graphviz_is_missing(project, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "nobin"
+    empty.mkdir()
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project.root,
+                          capture_output=True, text=True, check=False,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(empty)})
+    assert done.returncode == 1
+    assert "the maps need Graphviz: install it (Debian: apt-get install graphviz)" in done.stderr
+
+
+def test_many_maps_are_laid_out_in_parallel_and_come_back_in_order() -> None:
+    specs = [layout.GraphSpec(tuple(label_box(f"Actor {j}") for j in range(2 + i % 7)),
+                              tuple((0, j) for j in range(1, 2 + i % 7)), root=0, radial=True)
+             for i in range(120)]
+    placed = layout.layout_all(specs)
+    assert [len(p.centres) for p in placed] == [len(s.boxes) for s in specs]
+    assert [len(p.paths) for p in placed] == [len(s.edges) for s in specs]
