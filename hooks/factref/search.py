@@ -100,7 +100,8 @@ def index_entry(location: str, title: str, entry: Entry | None) -> dict[str, Any
     for pages that are not a record's (indexes, timeline, map, coverage)."""
     if entry is not None:
         title = entry.title
-    doc: dict[str, Any] = {"location": location, "title": html.escape(title, quote=False), "text": ""}
+    doc: dict[str, Any] = {"location": location, "title": html.escape(title, quote=False),
+                           "text": ""}
     if entry is not None:
         doc["text"] = entry.text
         if entry.words:
