@@ -7,6 +7,7 @@ The pipeline package is imported at module top level: MkDocs puts this file's fo
 from __future__ import annotations
 
 import gc
+import html
 import logging
 import shutil
 import tempfile
@@ -14,10 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factref.export import dumps, export
+from factref.incremental import Snapshot, snapshot, touched
 from factref.offline import relative_404
 from factref.pipeline import no_gc, run
 from factref.records import RecordKind
 from factref.render import Renderer
+from factref.search import Entry, entries, with_entries
 from factref.site import page_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -39,6 +42,14 @@ SHIM = "assets/vendor/iframe-worker/shim.js"
 _serve_cache: Path | None = None
 """Under `mkdocs serve --dirty`, where generated pages are kept on disk between rebuilds."""
 
+_last_snapshot: Snapshot | None = None
+"""Under `mkdocs serve --dirty`, the records of the previous build (see incremental.py)."""
+
+_search: dict[str, Entry | None] = {}
+"""Docs path of each generated page of this build → its compact search entry (see search.py)."""
+_titles: dict[str, tuple[str, str]] = {}
+"""Docs path of each generated page rendered so far → (URL, title), for its search entry."""
+
 
 def on_startup(*, command: str, dirty: bool, **kwargs: object) -> None:
     # MkDocs treats generated content as always modified, so a dirty rebuild would still render
@@ -50,10 +61,11 @@ def on_startup(*, command: str, dirty: bool, **kwargs: object) -> None:
 
 
 def on_shutdown(**kwargs: object) -> None:
-    global _serve_cache
+    global _serve_cache, _last_snapshot
     if _serve_cache is not None:
         shutil.rmtree(_serve_cache, ignore_errors=True)
         _serve_cache = None
+    _last_snapshot = None
 
 
 def _offline(config: MkDocsConfig) -> bool:
@@ -81,18 +93,23 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     edit = _edit_paths(result)
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{file.src_uri}"
+    paths = renderer.paths()
+    only = _pages_to_render(result, paths)
     with no_gc():
-        pages = renderer.pages()
-    for path, content in pages.items():
+        pages = renderer.pages(only)
+    global _search
+    record_entries = entries(result.site)
+    _search = {path: record_entries.get(path) for path in paths}
+    for path in paths:
         existing = files.get_file_from_path(path)
         if existing is not None:
             log.warning(f"docs/{path} is generated from the records; remove the hand-written file")
             files.remove(existing)
-        generated = _generated(config, path, content)
+        generated = _generated(config, path, pages.get(path))
         generated.edit_uri = edit.get(path)
         files.append(generated)
     # The machine-readable export (W3C Web Annotations with resolved offsets), linked from the site.
-    files.append(File.generated(config, "export.json", content=dumps(export(result))))
+    files.append(File.generated(config, "export.json", content=dumps(export(result), compact=True)))
     if _offline(config):
         files.append(_vendor(root / "node_modules/iframe-worker/shim/index.js", SHIM, config))
     # The pipeline's objects (and the reference cycles templates leave) are not needed past this
@@ -102,13 +119,13 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     return files
 
 
-def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
-    page = Path(config.site_dir) / "404.html"
-    if _offline(config) and page.is_file():
-        page.write_text(relative_404(page.read_text(encoding="utf-8")), encoding="utf-8")
-
-
+@event_priority(50)  # before Material's search plugin indexes the page
 def on_page_context(context: TemplateContext, page: Page, **kwargs: object) -> TemplateContext:
+    if page.file.src_uri in _search:
+        # Indexed by a compact entry instead (search.py); Material's documented per-page switch.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        # page.title is the first heading's HTML (entities and all): its text, for the index.
+        _titles[page.file.src_uri] = (page.url, html.unescape(str(page.title or "")))
     # Material prints `page.title | striptags` into <title>, and striptags decodes entities, so a
     # record named "</title><script>..." would become markup there. A meta title is printed as
     # it is, still escaped.
@@ -117,10 +134,39 @@ def on_page_context(context: TemplateContext, page: Page, **kwargs: object) -> T
     return context
 
 
-def _generated(config: MkDocsConfig, path: str, content: str) -> File:
+@event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it
+def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if _search and index.is_file():
+        pages = [(*_titles[path], entry) for path, entry in _search.items() if path in _titles]
+        text = with_entries(index.read_text(encoding="utf-8"), pages)
+        index.write_text(text, encoding="utf-8")
+    page = Path(config.site_dir) / "404.html"
+    if _offline(config) and page.is_file():
+        page.write_text(relative_404(page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _pages_to_render(result: Result, paths: list[str]) -> set[str] | None:
+    """Under `mkdocs serve --dirty`, the pages the edit since the last build can have changed
+    (the others are still in the serve cache); otherwise None: every page."""
+    global _last_snapshot
     if _serve_cache is None:
+        return None
+    before, _last_snapshot = _last_snapshot, snapshot(result.site)
+    only = touched(before, _last_snapshot)
+    if only is not None and all((_serve_cache / p).is_file() for p in paths if p not in only):
+        return only
+    return None
+
+
+def _generated(config: MkDocsConfig, path: str, content: str | None) -> File:
+    """The File of a generated page; ``content`` None: unchanged since the serve cache's copy."""
+    if _serve_cache is None:
+        assert content is not None
         return File.generated(config, path, content=content)
     cached = _serve_cache / path
+    if content is None:
+        return File.generated(config, path, abs_src_path=str(cached))
     if not cached.is_file() or cached.read_text(encoding="utf-8") != content:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(content, encoding="utf-8")
