@@ -141,6 +141,8 @@ def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
         pages = [(*_titles[path], entry) for path, entry in _search.items() if path in _titles]
         text = with_entries(index.read_text(encoding="utf-8"), pages)
         index.write_text(text, encoding="utf-8")
+    # The 404 page is served from any depth, so MkDocs links its assets from the site root;
+    # opened from file:// that root is the disk's: the offline bundle's links are made relative.
     page = Path(config.site_dir) / "404.html"
     if _offline(config) and page.is_file():
         page.write_text(relative_404(page.read_text(encoding="utf-8")), encoding="utf-8")

@@ -120,11 +120,14 @@ def test_actor_pages_name_the_attribution_once_and_never_link_to_themselves(
 def test_coverage_shows_claims_and_text_marks_not_ids_lines_or_emoji(
     pages: dict[str, str],
 ) -> None:
-    page = pages["coverage.md"]
+    page = pages[f"coverage/{SEED_ID}.md"]
     assert "xi-identity]" not in page and "(line " not in page
     assert not re.search("[\u2705\u2796\u274c]", page)
     assert '<span class="fr-status fr-status-cited">cited</span>' in page
     assert "1 sentence judged" in page
+    index = pages["coverage.md"]  # the index: counts per source, each linking to its page
+    assert (f"[China courts South Korea as it pressures Japan over Taiwan](coverage/{SEED_ID}.md)"
+            " | 39 | 39 | 100% | 0 | 1 |") in index
 
 
 def test_counts_agree_with_their_nouns() -> None:

@@ -224,7 +224,7 @@ FIELD_PAGES = {
     "headline": "sources/evil/", "byline": "sources/evil/", "contributor": "sources/evil/",
     "publisher": "sources/evil/", "distributor": "sources/evil/", "copy of": "sources/evil/",
     "published": "sources/evil/", "url": "sources/evil/", "source body": "sources/evil/",
-    "non-claim sentence": "coverage/", "non-claim reason": "coverage/",
+    "non-claim sentence": "coverage/evil/", "non-claim reason": "coverage/evil/",
 }
 
 

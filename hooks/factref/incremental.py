@@ -3,10 +3,11 @@
 A snapshot of the records a build's site was made from is compared with the previous build's.
 When only facts changed (the common edit: a claim, a quote, a fact's actors or issues), the pages
 that can differ are those of every actor, issue, event and source the old or the new version of
-each changed fact names, plus the section indexes and the whole-reference pages (timeline, map,
-coverage). Any other change (an actor, issue, event or source record, or a source text) gives
-``None``: render everything. ``tests/test_incremental.py`` checks, against two full renders, that
-no page outside the set changes.
+each changed fact names, their sources' coverage pages, the section indexes and the whole-reference
+pages (timeline, map, coverage). Any other change (an actor, issue, event or source record, or a
+source text), a change that moves a fact's home, or one that touches a record paged over
+sub-pages gives ``None``: render everything. ``tests/test_incremental.py`` checks, against two
+full renders, that no page outside the set changes.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from .paging import coverage_path
 from .records import Fact
 from .render import SECTIONS, TOP_PAGES
 from .site import Site, page_path
@@ -24,6 +26,10 @@ from .site import Site, page_path
 class Snapshot:
     facts: dict[str, Fact]
     others: tuple[dict[str, Any], ...]
+    homes: dict[str, str]
+    """Each fact's home page (paging.py); a change moves links on other pages."""
+    paged: frozenset[str]
+    """Docs paths of the records whose facts are spread over sub-pages."""
 
 
 def snapshot(site: Site) -> Snapshot:
@@ -32,7 +38,9 @@ def snapshot(site: Site) -> Snapshot:
         for sid, text in site.sources.items()
     }
     facts = {fid: view.fact for fid, view in site.facts.items()}
-    return Snapshot(facts, (site.actors, site.issues, site.events, sources))
+    paged = frozenset(page_path(kind, rid) for kind, rid in site.plans.paged)
+    return Snapshot(facts, (site.actors, site.issues, site.events, sources),
+                    dict(site.plans.homes), paged)
 
 
 def fact_pages(fact: Fact) -> set[str]:
@@ -43,12 +51,14 @@ def fact_pages(fact: Fact) -> set[str]:
         *(page_path("issues", i) for i in fact.issues),
         *([page_path("events", fact.event)] if fact.event else []),
         *(page_path("sources", e.source) for e in fact.evidence),
+        *(coverage_path(e.source) for e in fact.evidence),
     }
 
 
 def touched(before: Snapshot | None, after: Snapshot) -> set[str] | None:
     """Docs paths of the pages that may differ from the previous build's; None: all of them."""
-    if before is None or before.others != after.others or _reordered(before, after):
+    if (before is None or before.others != after.others or before.homes != after.homes
+            or _reordered(before, after)):
         return None
     pages = {page_path(kind, "index") for kind in SECTIONS} | {f"{n}.md" for n in TOP_PAGES}
     for fid in before.facts.keys() | after.facts.keys():
@@ -58,6 +68,8 @@ def touched(before: Snapshot | None, after: Snapshot) -> set[str] | None:
         for fact in (old, new):
             if fact is not None:
                 pages |= fact_pages(fact)
+    if pages & (before.paged | after.paged):
+        return None  # a paged record's sub-pages: simplest to render everything
     return pages
 
 

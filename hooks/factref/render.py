@@ -13,7 +13,7 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from .citations import PRIVATE, Numbering, source_href, token
 from .graph import KIND_COLOURS, Drawing, edges, edges_by_actor, full_map, neighbourhood
 from .jsonld import jsonld
+from .paging import CHUNK, coverage_path
 from .site import (
     KIND_NAMES,
     KIND_TITLES,
@@ -168,7 +169,7 @@ class Renderer:
         self.env.globals.update(
             site=site, page_path=page_path, kind_titles=KIND_TITLES, kind_names=KIND_NAMES,
             link=self._link, url=self._url, svg=self._svg, jsonld=self._jsonld,
-            fact_item=self._fact_item, cite_token=token,
+            fact_item=self._fact_item, cite_token=token, coverage_path=coverage_path,
             cited_passages=lambda sid: cited_passages(site, sid),
         )
         self.html_env.globals.update(site=site, page_path=page_path, colours=KIND_COLOURS,
@@ -248,6 +249,9 @@ class Renderer:
             *(page_path("sources", sid) for sid in site.sources),
             *(page_path(kind, "index") for kind in SECTIONS),
             *(f"{name}.md" for name in TOP_PAGES),
+            *(chunk.path for plan in site.plans.paged.values()
+              for _, chunk, _, _ in plan.sub_pages()),
+            *(coverage_path(sid) for sid in site.sources),
         ]
 
     def pages(self, only: Collection[str] | None = None) -> dict[str, str]:
@@ -264,12 +268,15 @@ class Renderer:
                 out.update(self._page("actors", aid, "actor.md.j2", actor=actor,
                                       neighbourhood=neighbourhood(site, aid,
                                                                   touching.get(aid, []))))
+            out.update(self._sub_pages("actors", aid, actor.name, wanted))
         for iid, issue in site.issues.items():
             if wanted(page_path("issues", iid)):
                 out.update(self._page("issues", iid, "issue.md.j2", issue=issue))
+            out.update(self._sub_pages("issues", iid, issue.name, wanted))
         for eid, event in site.events.items():
             if wanted(page_path("events", eid)):
                 out.update(self._page("events", eid, "event.md.j2", event=event))
+            out.update(self._sub_pages("events", eid, event.name, wanted))
         for sid, source in site.sources.items():
             if wanted(page_path("sources", sid)):
                 out.update(self._page("sources", sid, "source.md.j2", source=source,
@@ -284,6 +291,21 @@ class Renderer:
             out.update(self._top("map", drawing=full_map(site)))
         if wanted("coverage.md"):
             out.update(self._top("coverage", reports=site.coverage))
+        for report in site.coverage:
+            path = coverage_path(report.source_text.record.id)
+            if wanted(path):
+                out.update(self._render(path, "coverage-source.md.j2", report=report))
+        return out
+
+    def _sub_pages(self, kind: str, rid: str, name: str,
+                   wanted: Callable[[str], bool]) -> dict[str, str]:
+        """The pages of a paged record's groups (see paging.py); none for the others."""
+        plan, out = self.site.plan(kind, rid), {}
+        for group, chunk, before, after in plan.sub_pages() if plan else ():
+            if wanted(chunk.path):
+                out.update(self._render(chunk.path, "chunk.md.j2", plan=plan, group=group,
+                                        chunk=chunk, before=before, after=after, name=name,
+                                        chunk_size=CHUNK))
         return out
 
     def _top(self, name: str, **context: Any) -> dict[str, str]:

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .dates import Resolution, Value, describe, parse_value, value_words
+from .paging import Plan, Plans, page_path, plan_pages
 from .quotes import Passage
 from .records import Actor, DateSpec, Event, Fact, Issue
 from .sources import SENTENCE_END, SourceText
@@ -48,9 +49,7 @@ SOURCE_KIND_NAMES = {
 }
 
 
-def page_path(kind: str, rid: str) -> str:
-    """The docs-relative path of a record's generated page."""
-    return f"{kind}/{rid}.md"
+__all__ = ["page_path"]  # re-exported: the page paths are the plan's (paging.py)
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,8 @@ class FactView:
     fact: Fact
     citations: tuple[Citation, ...]
     home: str
-    """Docs path of the page that is this fact's main home (event, else issue, else actor)."""
+    """Docs path of the page that is this fact's home: the page of its event (else its first
+    issue, else its first actor) that shows it (see paging.py)."""
 
     @property
     def anchor(self) -> str:
@@ -169,6 +169,8 @@ class Site:
     facts_by_source: dict[str, list[FactView]] = field(default_factory=lambda: defaultdict(list))
     coverage: list[SourceCoverage] = field(default_factory=list)
     """Per source, its body sentences and the facts citing each (set by the pipeline)."""
+    plans: Plans = field(default_factory=Plans)
+    """How the facts of records too large for one page are spread over several."""
 
     @property
     def sources(self) -> dict[str, SourceText]:
@@ -227,6 +229,13 @@ class Site:
 
     def issue_events(self, iid: str) -> list[Event]:
         return self.events_by_issue.get(iid, [])
+
+    def plan(self, kind: str, rid: str) -> Plan | None:
+        """The paging plan of a record with too many facts for one page; None for the others."""
+        return self.plans.get(kind, rid)
+
+    def views(self, fids: tuple[str, ...]) -> list[FactView]:
+        return [self.facts[f] for f in fids]
 
     # --- Sources: what pages say about where a fact comes from -------------------------------
 
@@ -366,10 +375,14 @@ def build_site(verified: Verified) -> Site:
     site.actors = {k: v.record for k, v in verified.actors.items()}
     site.issues = {k: v.record for k, v in verified.issues.items()}
     site.events = {k: v.record for k, v in verified.events.items()}
+    completed = {rid: r.value.iso for (kind, rid), r in verified.resolved.items()
+                 if kind == "facts" and r.value.year is not None}
+    site.plans = plan_pages({fid: loaded.record for fid, loaded in verified.facts.items()},
+                            completed)
     for fid, loaded in verified.facts.items():
         fact = loaded.record
         citations = tuple(Citation(n, p) for n, p in enumerate(verified.passages[fid], start=1))
-        view = FactView(fact, citations, _home(fact))
+        view = FactView(fact, citations, site.plans.home(fid))
         site.facts[fid] = view
         for aid in fact.actors:
             site.by_actor[aid].append(view)
@@ -431,14 +444,6 @@ def timeline_groups(timeline: Timeline) -> list[tuple[str, list[TimelineGroup]]]
             groups.append(TimelineGroup(heading, css, []))
         groups[-1].entries.append(entry)
     return years
-
-
-def _home(fact: Fact) -> str:
-    if fact.event:
-        return page_path("events", fact.event)
-    if fact.issues:
-        return page_path("issues", fact.issues[0])
-    return page_path("actors", fact.actors[0])
 
 
 @dataclass(frozen=True)
