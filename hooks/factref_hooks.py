@@ -13,9 +13,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factref.export import dumps, export
-from factref.pipeline import no_gc, run
-from factref.render import Renderer
+from factref.generate import SHIM, GenerateError, generated_files
+from factref.pipeline import run
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -27,10 +26,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.factref")
-
-SHIM = "assets/vendor/iframe-worker/shim.js"
-"""Where the offline bundle's Web Worker shim goes; from npm's iframe-worker (see package.json)."""
-
 
 _serve_cache: Path | None = None
 """Under `mkdocs serve --dirty`, where generated pages are kept on disk between rebuilds."""
@@ -73,27 +68,28 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         # A warning under the mkdocs logger tree: `mkdocs build --strict` fails on any of them,
         # while a non-strict build still renders every record that verified.
         log.warning(str(problem))
-    renderer = Renderer(result.site, directory_urls=config.use_directory_urls)
+    try:
+        generated = generated_files(result, root, directory_urls=config.use_directory_urls,
+                                    offline=_offline(config))
+    except GenerateError as exc:
+        raise PluginError(str(exc)) from exc
     edit = _edit_paths(result)
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{file.src_uri}"
-    with no_gc():
-        pages = renderer.pages()
-    for path, content in pages.items():
+    for path, item in generated.items():
         existing = files.get_file_from_path(path)
         if existing is not None:
             log.warning(f"docs/{path} is generated from the records; remove the hand-written file")
             files.remove(existing)
-        generated = _generated(config, path, content)
-        generated.edit_uri = edit.get(path)
-        files.append(generated)
-    # The machine-readable export (W3C Web Annotations with resolved offsets), linked from the site.
-    files.append(File.generated(config, "export.json", content=dumps(export(result))))
-    if _offline(config):
-        files.append(_vendor(root / "node_modules/iframe-worker/shim/index.js", SHIM, config))
+        if item.source is not None:
+            files.append(File.generated(config, path, abs_src_path=str(item.source)))
+            continue
+        file = _generated(config, path, item.content or "")
+        file.edit_uri = edit.get(path)
+        files.append(file)
     # The pipeline's objects (and the reference cycles templates leave) are not needed past this
     # point: free them before MkDocs renders every page, so the two peaks do not add up.
-    del result, renderer
+    del result, generated
     gc.collect()
     return files
 
@@ -128,10 +124,3 @@ def _edit_paths(result: Result) -> dict[str, str]:
         paths[f"sources/{sid}.md"] = origin.file
     return paths
 
-
-def _vendor(src: Path, dest: str, config: MkDocsConfig) -> File:
-    if not src.is_file():
-        raise PluginError(
-            f"{src} is missing: the offline bundle needs the npm packages; run `npm ci` first"
-        )
-    return File.generated(config, dest, abs_src_path=str(src))

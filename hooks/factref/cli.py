@@ -10,12 +10,13 @@ from typing import NoReturn
 import click
 
 from . import export as export_mod
+from . import generate as generate_mod
 from . import review as review_mod
 from . import scaffold
 from . import schema as schema_mod
 from .coverage import coverage
 from .load import load_records
-from .pipeline import run
+from .pipeline import Result, run
 from .problems import Problem, ordered
 from .records import Fact
 
@@ -42,8 +43,17 @@ def main(ctx: click.Context, root: Path) -> None:
 def check(root: Path, fmt: str) -> None:
     """Validate every record and verify every quote; exit 1 on any problem."""
     result = run(root)
+    problems = _problems(result)
+    _report(result, problems, fmt)
+    sys.exit(1 if problems else 0)
+
+
+def _problems(result: Result) -> list[Problem]:
     _, cov_problems = coverage(result.site)
-    problems = ordered(result.problems + cov_problems)
+    return ordered(result.problems + cov_problems)
+
+
+def _report(result: Result, problems: list[Problem], fmt: str = "text") -> None:
     for problem in problems:
         if fmt == "github":
             click.echo(github_annotation(problem))
@@ -54,7 +64,6 @@ def check(root: Path, fmt: str) -> None:
         f"{len(v.sources)} sources, {len(v.actors)} actors, {len(v.issues)} issues, "
         f"{len(v.events)} events, {len(v.facts)} facts verified; {len(problems)} problems"
     )
-    sys.exit(1 if problems else 0)
 
 
 def github_annotation(problem: Problem) -> str:
@@ -210,3 +219,33 @@ def schema_cmd(root: Path, write: bool) -> None:
     for rel in stale:
         click.echo(f"{rel}: stale or missing; run factref schema --write", err=True)
     sys.exit(1 if stale else 0)
+
+
+@main.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--docs-dir", default="docs", show_default=True,
+              help="The hand-written pages, copied into OUT first.")
+@click.option("--offline/--no-offline", envvar="OFFLINE", default=False, show_default=True,
+              help="Add the offline bundle's Web Worker shim (default: $OFFLINE).")
+@click.option("--directory-urls/--no-directory-urls", default=True, show_default=True,
+              help="Link pages as MkDocs' use_directory_urls does.")
+@click.pass_obj
+def generate(root: Path, out: Path, docs_dir: str, offline: bool, directory_urls: bool) -> None:
+    """Verify, then write the hand-written and every generated page into folder OUT.
+
+    For site generators that do not run MkDocs hooks (Zensical): point their docs_dir at OUT.
+    On any problem nothing is written and the exit status is 1, as for `factref check`.
+    """
+    result = run(root)
+    problems = _problems(result)
+    if problems:
+        _report(result, problems)
+        click.echo(f"nothing written to {out}", err=True)
+        sys.exit(1)
+    try:
+        files = generate_mod.generated_files(result, root, directory_urls=directory_urls,
+                                             offline=offline)
+        count = generate_mod.write_docs(files, root / docs_dir, out)
+    except generate_mod.GenerateError as exc:
+        _fail(f"factref generate: {exc}")
+    click.echo(f"wrote {count} generated files and the pages of {docs_dir}/ to {out}")
