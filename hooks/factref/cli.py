@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -236,12 +237,16 @@ def generate(root: Path, out: Path, docs_dir: str, offline: bool, directory_urls
     For site generators that do not run MkDocs hooks (Zensical): point their docs_dir at OUT.
     On any problem nothing is written and the exit status is 1, as for `factref check`.
     """
+    _generate(root, out, docs_dir, offline=offline, directory_urls=directory_urls)
+
+
+def _generate(root: Path, out: Path, docs_dir: str, *, offline: bool,
+              directory_urls: bool = True) -> None:
     result = run(root)
     problems = _problems(result)
     if problems:
         _report(result, problems)
-        click.echo(f"nothing written to {out}", err=True)
-        sys.exit(1)
+        _fail(f"factref generate: {len(problems)} problems; nothing written to {out}")
     try:
         files = generate_mod.generated_files(result, root, directory_urls=directory_urls,
                                              offline=offline)
@@ -249,3 +254,32 @@ def generate(root: Path, out: Path, docs_dir: str, offline: bool, directory_urls
     except generate_mod.GenerateError as exc:
         _fail(f"factref generate: {exc}")
     click.echo(f"wrote {count} generated files and the pages of {docs_dir}/ to {out}")
+
+
+BUILDERS = ("mkdocs", "properdocs", "zensical")
+ZENSICAL_DOCS = "build/docs"
+"""Where `factref build --with zensical` writes the docs folder Zensical reads."""
+
+
+@main.command()
+@click.option("--with", "builder", type=click.Choice(BUILDERS), default="mkdocs",
+              show_default=True, help="The site generator that builds site/ from mkdocs.yml.")
+@click.option("--offline/--no-offline", envvar="OFFLINE", default=False,
+              help="Zensical: add the offline bundle's shim (default: $OFFLINE).")
+@click.pass_obj
+def build(root: Path, builder: str, offline: bool) -> None:
+    """Build site/ from mkdocs.yml in strict mode, with MkDocs, ProperDocs or Zensical.
+
+    MkDocs and ProperDocs run the hooks, which verify and add the pages. Zensical runs no
+    hooks: the pages are first verified and written by `factref generate build/docs`, which
+    stops on any problem, and Zensical reads that folder (FACTREF_DOCS_DIR in mkdocs.yml).
+    """
+    env = dict(os.environ)
+    if builder == "zensical":
+        _generate(root, root / ZENSICAL_DOCS, "docs", offline=offline)
+        env["FACTREF_DOCS_DIR"] = ZENSICAL_DOCS
+        command = ["zensical", "build", "--strict", "--clean"]
+    else:
+        command = [builder, "build", "--strict", "-f", "mkdocs.yml"]
+    done = subprocess.run([sys.executable, "-m", *command], cwd=root, env=env, check=False)
+    sys.exit(done.returncode)
