@@ -86,8 +86,8 @@ def test_offline_adds_the_web_worker_shim_from_npm(project: Project) -> None:
     out = project.root / "build" / "docs"
     done = generate(project, out, "--offline")
     assert done.exit_code == 1
-    assert "node_modules/iframe-worker/shim/index.js is missing: the offline bundle needs the npm " \
-        "packages; run `npm ci` first" in done.output
+    assert ("node_modules/iframe-worker/shim/index.js is missing: the offline bundle needs the "
+            "npm packages; run `npm ci` first") in done.output
     assert not out.exists()
     project.write("node_modules/iframe-worker/shim/index.js", "/* shim */\n")
     assert CliRunner().invoke(main, ["--root", str(project.root), "generate", str(out)],
