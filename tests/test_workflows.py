@@ -123,7 +123,8 @@ def test_pull_request_workflow_checks_tests_builds_and_reports() -> None:
     assert uses(PR, "check")["actions/checkout"] == {"fetch-depth": 0}
     assert runs(PR, "check") == [
         "npm ci --no-audit --no-fund",
-        "python -m pip install -e '.[test]'",
+        "python -m pip install --require-hashes -r requirements/lock.txt",
+        "python -m pip install --no-deps -e .",
         "factref check --format github",
         "pytest",
         "mkdocs build --strict",
@@ -142,7 +143,9 @@ def test_publish_workflow_builds_and_deploys_pages_from_main() -> None:
     workflow = load(PUBLISH)
     assert workflow[True]["push"] == {"branches": ["main"]}
     assert runs(PUBLISH, "build") == [
-        "python -m pip install -e .", "factref check --format github", "mkdocs build --strict"]
+        "python -m pip install --require-hashes -r requirements/lock.txt",
+        "python -m pip install --no-deps -e .", "factref check --format github",
+        "mkdocs build --strict"]
     assert set(uses(PUBLISH, "build")) == {
         "actions/checkout", "actions/setup-python", "actions/configure-pages",
         "actions/upload-pages-artifact"}
