@@ -5,51 +5,31 @@
     python bench/measure.py parse ROOT    # the floor: read every record file, yaml CSafeLoader
 
 Times exclude interpreter start-up and imports (run.py also times the whole `factref check`
-command, start-up included). ``check`` times ``factref.pipeline.run`` (load, verify, model) and the
-coverage pass that the command adds, with each stage of ``run`` timed separately by wrapping the
-functions ``pipeline.run`` calls.
+command, start-up included). ``check`` times ``factref.pipeline.run``, with each of its stages
+(load, verify, model, coverage) as the pipeline reports them through its ``timings`` argument.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 import time
 from pathlib import Path
 
 
-def _timed(name: str, func, times: dict[str, float]):
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        t0 = time.perf_counter()
-        try:
-            return func(*args, **kwargs)
-        finally:
-            times[name] = times.get(name, 0.0) + time.perf_counter() - t0
-
-    return wrapper
-
-
 def check(root: Path) -> dict:
     from factref import pipeline
-    from factref.coverage import coverage
 
     stages: dict[str, float] = {}
-    for name, attr in (("load", "load_records"), ("verify", "verify"), ("model", "build_site")):
-        if hasattr(pipeline, attr):
-            setattr(pipeline, attr, _timed(name, getattr(pipeline, attr), stages))
     t0 = time.perf_counter()
-    result = pipeline.run(root)
+    result = pipeline.run(root, timings=stages)
     t1 = time.perf_counter()
-    _, cov_problems = coverage(result.site)
-    t2 = time.perf_counter()
     v = result.verified
-    problems = sorted(result.problems + cov_problems)
+    problems = result.problems
     return {
-        "seconds": t2 - t0,
+        "seconds": t1 - t0,
         "run_seconds": t1 - t0,
-        "stages": {**stages, "coverage": t2 - t1},
+        "stages": stages,
         "problems": len(problems),
         "first_problems": [str(p) for p in problems[:5]],
         "counts": {

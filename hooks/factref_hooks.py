@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from factref.generate import SHIM, GenerateError, generated_files
 from factref.pipeline import run
+from factref.records import RecordKind
+from factref.site import page_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.hooks.factref")
 
@@ -94,7 +97,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     return files
 
 
-def on_page_context(context: dict, page: Page, **kwargs: object) -> dict:
+def on_page_context(context: TemplateContext, page: Page, **kwargs: object) -> TemplateContext:
     # Material prints `page.title | striptags` into <title>, and striptags decodes entities, so a
     # record named "</title><script>..." would become markup there. A meta title is printed as
     # it is, still escaped.
@@ -117,10 +120,10 @@ def _edit_paths(result: Result) -> dict[str, str]:
     """Docs path of each generated record page → the YAML file behind it ("Edit this page")."""
     v = result.verified
     paths = {}
-    for kind in ("actors", "issues", "events"):
-        for rid, loaded in getattr(v, kind).items():
-            paths[f"{kind}/{rid}.md"] = loaded.origin.file
+    for kind in (RecordKind.ACTORS, RecordKind.ISSUES, RecordKind.EVENTS):
+        for rid, loaded in v.loaded(kind).items():
+            paths[page_path(kind, rid)] = loaded.origin.file
     for sid, origin in v.source_origins.items():
-        paths[f"sources/{sid}.md"] = origin.file
+        paths[page_path(RecordKind.SOURCES, sid)] = origin.file
     return paths
 

@@ -68,6 +68,11 @@ facts:
         refers: {{He: lee-jae-myung}}
 """
 
+FACTREF_YML = """\
+# The fixture cites a few sentences of the seed only: coverage is reported, not required.
+coverage: {require: report}
+"""
+
 MKDOCS_YML = f"""\
 site_name: Fixture
 hooks:
@@ -137,6 +142,7 @@ def project(tmp_path: Path) -> Project:
     p.write("facts/actors.yml", ACTORS_YML)
     p.write("facts/claims.yml", GOOD_FACTS)
     p.write("mkdocs.yml", MKDOCS_YML)
+    p.write("factref.yml", FACTREF_YML)
     p.write("docs/index.md", "# Fixture\n\nSee the [actors](actors/index.md).\n")
     return p
 

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from factref.coverage import coverage
+from conftest import ROOT, SEED_ID
 from factref.pipeline import Result, run
 from factref.text import normalise_quote
 from sitecheck import broken_links, citation_links, resolve, text_after_anchor
@@ -41,19 +40,20 @@ def test_every_quote_is_the_source_text_at_its_offsets(result: Result) -> None:
     assert len(v.facts) >= 60
     for fid, loaded in v.facts.items():
         for evidence, passage in zip(loaded.record.evidence, v.passages[fid], strict=True):
-            raw = v.sources[passage.source].raw
+            raw = v.sources[passage.source_id].raw
             assert raw[passage.start : passage.end] == passage.text
             assert normalise_quote(passage.text) == normalise_quote(evidence.quote), fid
-            src = v.sources[passage.source]
+            src = v.sources[passage.source_id]
             assert src.body_start <= passage.start < passage.end <= src.body_end
 
 
-def test_every_claim_bearing_sentence_is_cited(result: Result) -> None:
-    reports, problems = coverage(result.site)
-    assert problems == []
-    for report in reports:
-        assert [s.text for s in report.uncited] == []
-        assert report.covered == report.claim_bearing > 30
+def test_the_project_requires_full_coverage_and_has_it(result: Result) -> None:
+    assert result.settings.coverage.require == "full" and not result.settings.coverage.sources
+    for report in result.coverage:
+        assert [s.text for s in report.uncited] == [], report.source_text.record.id
+        assert report.covered == report.claim_bearing
+    seed = {r.source_text.record.id: r for r in result.coverage}[SEED_ID]
+    assert (seed.covered, len(seed.sentences)) == (39, 40)
 
 
 def test_every_record_has_a_page_reachable_from_an_index(result: Result, site: Path) -> None:

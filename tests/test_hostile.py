@@ -307,7 +307,7 @@ facts:
 
 def make_hostile_project(root: Path, mkdocs_yml: str | None = None) -> Project:
     """The fixture project plus a hostile source and records that verify."""
-    from conftest import MKDOCS_YML
+    from conftest import FACTREF_YML, MKDOCS_YML
 
     p = Project(root)
     p.write_bytes(f"seeds/{SEED.name}", SEED.read_bytes())
@@ -317,6 +317,7 @@ def make_hostile_project(root: Path, mkdocs_yml: str | None = None) -> Project:
     p.write("facts/claims.yml", GOOD_FACTS)
     p.write_bytes("facts/evil.yml", hostile_records().encode())
     p.write("mkdocs.yml", mkdocs_yml or MKDOCS_YML)
+    p.write("factref.yml", FACTREF_YML)
     p.write("docs/index.md", "# Fixture\n\nSee the [actors](actors/index.md).\n")
     return p
 

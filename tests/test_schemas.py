@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import ROOT, SEED_ID
 from factref.load import record_files
-from factref.records import KINDS, MODELS
+from factref.records import MODELS, RecordKind
 from factref.schema import RECORD_FILE, SCHEMA_DIR, generate, stale
 from factref.yamlio import load
 from pydantic import ValidationError
@@ -28,7 +28,7 @@ def test_committed_schemas_are_up_to_date() -> None:
 
 def test_record_file_schema_lists_every_kind_and_one_schema_per_kind() -> None:
     schema = json.loads((SCHEMAS / RECORD_FILE).read_text(encoding="utf-8"))
-    assert list(schema["properties"]) == list(KINDS)
+    assert list(schema["properties"]) == list(RecordKind.values())
     assert schema["additionalProperties"] is False
     for model in MODELS.values():
         kind = json.loads((SCHEMAS / f"{model.__name__.lower()}.json").read_text("utf-8"))

@@ -126,6 +126,7 @@ def test_pull_request_workflow_checks_tests_builds_and_reports() -> None:
         "python -m pip install --require-hashes -r requirements/lock.txt",
         "python -m pip install --no-deps -e .",
         "factref check --format github",
+        "scripts/check",
         "pytest",
         "mkdocs build --strict",
         "OFFLINE=true mkdocs build --strict -d site-offline",
@@ -163,17 +164,14 @@ def test_publish_workflow_builds_and_deploys_pages_from_main() -> None:
     assert set(uses(PUBLISH, "deploy")) == {"actions/deploy-pages"}
 
 
-def test_pre_commit_config_runs_the_checker_and_the_linter() -> None:
+def test_pre_commit_runs_the_one_check_command_ci_runs() -> None:
     validate_pre_commit_config(ROOT)
     (repo,) = load(ROOT / PRE_COMMIT)["repos"]
-    hooks = {h["id"]: h for h in repo["hooks"]}
-    assert {k: h["entry"] for k, h in hooks.items()} == {
-        "factref-check": "factref check", "factref-schema": "factref schema",
-        "ruff": "ruff check"}
-    assert {h["language"] for h in hooks.values()} == {"system"}
-    assert hooks["factref-check"]["pass_filenames"] is False
-    for hook in hooks.values():
-        assert tool(hook["entry"].split()[0]), hook["entry"]
+    (hook,) = repo["hooks"]
+    assert (hook["entry"], hook["language"], hook["pass_filenames"]) == (
+        "scripts/check", "system", False)
+    assert (ROOT / hook["entry"]).is_file()
+    assert "scripts/check" in (ROOT / "tests/test_static.py").read_text(encoding="utf-8")
 
 
 def factref_commands() -> list[list[str]]:
@@ -184,7 +182,7 @@ def factref_commands() -> list[list[str]]:
 
 def test_every_factref_command_the_workflows_run_exists() -> None:
     commands = factref_commands()
-    assert len(commands) == 5
+    assert len(commands) == 3
     for argv in commands:
         command = main.commands[argv[1]]
         options = {o for p in command.params if isinstance(p, click.Option) for o in p.opts}

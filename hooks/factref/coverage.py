@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .problems import Problem
+from .problems import Key, Problem
+from .settings import SETTINGS_FILE, Coverage
 from .site import FactView, Site
 from .sources import SourceText
 from .text import normalise_quote
@@ -30,7 +31,7 @@ class Sentence:
 
 @dataclass(frozen=True)
 class SourceCoverage:
-    source: SourceText
+    source_text: SourceText
     sentences: tuple[Sentence, ...]
 
     @property
@@ -67,13 +68,15 @@ def sentences(source: SourceText) -> list[tuple[int, int]]:
     return spans
 
 
-def coverage(site: Site) -> tuple[list[SourceCoverage], list[Problem]]:
-    """Coverage of every source, and a problem for each declared non-claim that matches nothing."""
-    reports, problems = [], []
+def coverage(site: Site, policy: Coverage) -> tuple[list[SourceCoverage], list[Problem]]:
+    """Coverage of every source; a problem for each declared non-claim that matches nothing, and,
+    where the policy requires full coverage, for each claim-bearing body sentence no fact cites."""
+    reports: list[SourceCoverage] = []
+    problems: list[Problem] = []
     for sid, source in site.sources.items():
         cited = [(p, v) for p in site.passages_by_source.get(sid, ())
-                 for v in site.by_passage[(p.source, p.start, p.end)]]
-        declared = {normalise_quote(n.sentence): n for n in source.source.non_claims}
+                 for v in site.by_passage[(p.source_id, p.start, p.end)]]
+        declared = {normalise_quote(n.sentence): n for n in source.record.non_claims}
         found = []
         for start, end in sentences(source):
             text = source.raw[start:end]
@@ -81,10 +84,26 @@ def coverage(site: Site) -> tuple[list[SourceCoverage], list[Problem]]:
             non = declared.pop(normalise_quote(text), None)
             found.append(Sentence(start, end, text, facts, non.reason if non else None))
         origin = site.verified.source_origins[sid]
-        for index, non in enumerate(source.source.non_claims):
+        for index, non in enumerate(source.record.non_claims):
             if normalise_quote(non.sentence) in declared:
                 problems.append(origin.problem(
                     "this is not one of the body's sentences (see the coverage report for the "
                     "sentences as split)", "non_claims", index, "sentence", record=sid))
-        reports.append(SourceCoverage(source, tuple(found)))
+        report = SourceCoverage(source, tuple(found))
+        reports.append(report)
+        if policy.rule(sid) == "full":
+            problems.extend(origin.problem(
+                f"body sentence not cited: {_excerpt(s.text)} ({source.record.file} line "
+                f"{source.line_of(s.start)}); cite it in a fact, or list it under non_claims with "
+                "the reason it carries no claim", record=sid, follows=True)
+                for s in report.uncited)
+    for sid in policy.sources:
+        if sid not in site.sources and sid not in site.verified.rejected_sources:
+            problems.append(Problem(SETTINGS_FILE, 0, 0, Key(path=("coverage", "sources", sid)),
+                                    f"unknown source {sid!r}"))
     return reports, problems
+
+
+def _excerpt(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")

@@ -41,7 +41,7 @@ def _dump(record: Record) -> dict[str, Any]:
 
 
 def _source(text: SourceText) -> dict[str, Any]:
-    out = _dump(text.source)
+    out = _dump(text.record)
     out["body"].update(start=text.body_start, end=text.body_end)
     return out
 
@@ -51,7 +51,7 @@ def _fact(result: Result, fid: str) -> dict[str, Any]:
     out = _dump(fact)
     passages = result.verified.passages[fid]
     for n, (evidence, passage) in enumerate(zip(out["evidence"], passages, strict=True), start=1):
-        source = result.verified.sources[passage.source]
+        source = result.verified.sources[passage.source_id]
         evidence.update(start=passage.start, end=passage.end, text=passage.text)
         evidence["annotation"] = annotation(f"#{fid}-evidence-{n}", fact.claim, passage, source)
     return out
@@ -67,7 +67,7 @@ def annotation(aid: str, claim: str, passage: Passage, source: SourceText) -> di
         "motivation": "describing",
         "body": {"type": "TextualBody", "value": claim, "format": "text/plain"},
         "target": {
-            "source": passage.source,
+            "source": passage.source_id,
             "selector": [
                 {
                     "type": "TextQuoteSelector",

@@ -11,7 +11,7 @@ ACTOR_TYPES = {"person": "Person", "state": "Country", "organisation": "Organiza
 
 
 def _article(site: Site, sid: str) -> dict[str, Any]:
-    src = site.sources[sid].source
+    src = site.sources[sid].record
     data: dict[str, Any] = {"@type": "NewsArticle", "headline": src.headline,
                             "publisher": {"@type": "Organization", "name": src.publisher}}
     if src.byline:
@@ -46,6 +46,6 @@ def jsonld(site: Site, kind: str, rid: str) -> dict[str, Any]:
                           "name": site.actors[r.actor].name} for r in event.roles]
     else:
         return {**data, **_article(site, rid)}
-    sources = sorted({c.passage.source for v in views for c in v.citations})
+    sources = sorted({c.passage.source_id for v in views for c in v.citations})
     data["subjectOf"] = [_article(site, sid) for sid in sources]
     return data

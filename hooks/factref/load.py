@@ -13,12 +13,12 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .problems import Problem
-from .records import KINDS, MODELS, Actor, Event, Fact, Issue, Record, Source
+from .problems import NO_KEY, Key, Part, Problem
+from .records import Actor, Event, Fact, IdentifiedRecord, Issue, RecordKind, Source
 from .yamlio import LocatedDict, LocatedList, Pos, YamlProblem
 from .yamlio import load as load_yaml
 
-R = TypeVar("R", bound=Record)
+R = TypeVar("R", bound=IdentifiedRecord)
 RECORD_SUFFIXES = (".yml", ".yaml")
 ID_KEYS = {"id", "source", "event", "actor", "actors", "issues", "outlets", "refers"}
 
@@ -55,7 +55,7 @@ class Origin:
     """Where a record was written: its file, its position in the file's list, and its tree."""
 
     file: str
-    kind: str
+    kind: RecordKind
     index: int
     pos: Pos
     trees: Trees | None = field(default=None, compare=False, repr=False)
@@ -66,17 +66,18 @@ class Origin:
         return self.trees.record(self.kind, self.index) if self.trees else None
 
     @property
-    def key(self) -> str:
-        return f"{self.kind}[{self.index}]"
+    def key(self) -> Key:
+        return Key(self.kind, self.index)
 
-    def locate(self, *path: str | int) -> tuple[Pos, str]:
-        """Position and dotted key of ``path`` inside this record (as deep as it exists)."""
-        return locate(self.data, path, self.pos, self.key)
+    def locate(self, *path: Part) -> Pos:
+        """Position of ``path`` inside this record (as deep as it exists)."""
+        return locate(self.data, path, self.pos)
 
     def problem(
-        self, message: str, *path: str | int, record: str = "", follows: bool = False
+        self, message: str, *path: Part, record: str = "", follows: bool = False
     ) -> Problem:
-        pos, key = self.locate(*path)
+        pos = self.locate(*path)
+        key = Key(self.kind, self.index, path)
         return Problem(self.file, pos.line, pos.column, key, message, record, follows)
 
 
@@ -95,27 +96,30 @@ class Records:
     issues: dict[str, Loaded[Issue]] = field(default_factory=dict)
     events: dict[str, Loaded[Event]] = field(default_factory=dict)
     facts: dict[str, Loaded[Fact]] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
 
-    def of_kind(self, kind: str) -> dict[str, Loaded[Any]]:
-        return getattr(self, kind)  # type: ignore[no-any-return]
+    def table(self, kind: RecordKind) -> dict[str, Loaded[Any]]:
+        """The records of one kind, by id."""
+        tables: dict[RecordKind, dict[str, Loaded[Any]]] = {
+            RecordKind.SOURCES: self.sources, RecordKind.ACTORS: self.actors,
+            RecordKind.ISSUES: self.issues, RecordKind.EVENTS: self.events,
+            RecordKind.FACTS: self.facts,
+        }
+        return tables[kind]
 
 
-def locate(data: Any, path: tuple[str | int, ...], pos: Pos, key: str) -> tuple[Pos, str]:
+def locate(data: Any, path: tuple[Part, ...], pos: Pos) -> Pos:
     for part in path:
         if isinstance(part, int):
-            key += f"[{part}]"
             if isinstance(data, LocatedList) and 0 <= part < len(data):
                 pos, data = data.item_pos[part], data[part]
             else:
                 data = None
         else:
-            key += f".{part}"
             if isinstance(data, LocatedDict) and part in data:
                 pos, data = data.key_pos[part], data[part]
             else:
                 data = None
-    return pos, key
+    return pos
 
 
 def record_files(facts_dir: Path) -> list[Path]:
@@ -132,10 +136,9 @@ def load_records(root: Path, facts_dir: str = "facts") -> tuple[Records, list[Pr
     records, problems = Records(), []
     base = root / facts_dir
     if not base.is_dir():
-        return records, [Problem(facts_dir, 0, 0, "", "the facts folder does not exist")]
+        return records, [Problem(facts_dir, 0, 0, NO_KEY, "the facts folder does not exist")]
     for path in record_files(base):
         rel = path.relative_to(root).as_posix()
-        records.files.append(rel)
         problems.extend(load_file(path.read_bytes(), rel, records))
     return records, problems
 
@@ -146,55 +149,55 @@ def load_file(data: bytes, rel: str, records: Records) -> list[Problem]:
         doc = load_yaml(data)
     except YamlProblem as exc:
         pos = exc.pos or Pos(0, 0)
-        return [Problem(rel, pos.line, pos.column, "", exc.message)]
+        return [Problem(rel, pos.line, pos.column, NO_KEY, exc.message)]
     if doc is None:
-        return [Problem(rel, 1, 1, "", f"empty record file: expected a mapping with {_kinds()}")]
+        message = f"empty record file: expected a mapping with {_kinds()}"
+        return [Problem(rel, 1, 1, NO_KEY, message)]
     if not isinstance(doc, LocatedDict):
-        return [Problem(rel, 1, 1, "", f"expected a mapping with {_kinds()}, found {_what(doc)}")]
+        found = _what(doc)
+        return [Problem(rel, 1, 1, NO_KEY, f"expected a mapping with {_kinds()}, found {found}")]
     problems = []
     trees = Trees(data, doc)
     for kind, items in doc.items():
         kpos = doc.key_pos[kind]
-        if kind not in KINDS:
-            hint = _suggest(kind, KINDS)
+        if kind not in RecordKind.values():
+            hint = _suggest(kind, RecordKind.values())
             problems.append(
-                Problem(rel, kpos.line, kpos.column, kind, f"unknown record list{hint}; "
+                Problem(rel, kpos.line, kpos.column, Key(kind), f"unknown record list{hint}; "
                         f"expected {_kinds()}")
             )
             continue
         if not isinstance(items, LocatedList):
             problems.append(
-                Problem(rel, kpos.line, kpos.column, kind, f"expected a list, found {_what(items)}")
+                Problem(rel, kpos.line, kpos.column, Key(kind),
+                        f"expected a list, found {_what(items)}")
             )
             continue
         for index, item in enumerate(items):
-            origin = Origin(rel, kind, index, items.item_pos[index], trees)
+            origin = Origin(rel, RecordKind(kind), index, items.item_pos[index], trees)
             problems.extend(_add(records, kind, item, origin))
     trees.forget()
     return problems
 
 
 def _add(records: Records, kind: str, item: Any, origin: Origin) -> list[Problem]:
-    model = MODELS[kind]
+    model = RecordKind(kind).model
     if not isinstance(item, LocatedDict):
         return [origin.problem(f"expected a mapping (a record), found {_what(item)}")]
-    record_id = item.get("id") if isinstance(item.get("id"), str) else ""
+    given_id = item.get("id")
+    record_id = given_id if isinstance(given_id, str) else ""
     try:
         record = model.model_validate(item)
     except ValidationError as exc:
         return [_pydantic_problem(err, origin, model, record_id) for err in exc.errors()]
-    table = records.of_kind(kind)
-    first = table.get(record.id)  # type: ignore[attr-defined]
+    table = records.table(RecordKind(kind))
+    first = table.get(record.id)
     if first is not None:
         o = first.origin
-        return [
-            origin.problem(
-                f"duplicate id {record.id!r}: already used by {o.key} at {o.file}:{o.pos.line}",  # type: ignore[attr-defined]
-                "id",
-                record=record.id,  # type: ignore[attr-defined]
-            )
-        ]
-    table[record.id] = Loaded(record, origin)  # type: ignore[attr-defined]
+        return [origin.problem(
+            f"duplicate id {record.id!r}: already used by {o.key} at {o.file}:{o.pos.line}",
+            "id", record=record.id)]
+    table[record.id] = Loaded(record, origin)
     return []
 
 
@@ -248,7 +251,7 @@ def _suggest(word: str, choices: Any) -> str:
 
 
 def _kinds() -> str:
-    return ", ".join(f"'{k}'" for k in KINDS)
+    return ", ".join(f"'{k}'" for k in RecordKind)
 
 
 def _what(value: Any) -> str:

@@ -7,12 +7,12 @@ counts when it is not part of an occurrence of a longer name of *another* actor.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from .records import Actor
-from .text import WORD, normalise_quote
+from .text import normalise_quote
+from .words import WORD, find_whole, whole_at
 
 
 def _words(name: str) -> str:
@@ -48,41 +48,19 @@ class Naming:
                         at = longer.find(inner, spans[i][0])
                         if at >= 0:
                             self._containers[inner].append((longer, at, ids))
-        self._patterns: dict[str, re.Pattern[str] | None] = {}
-
-    def _pattern(self, aid: str) -> re.Pattern[str] | None:
-        if aid not in self._patterns:
-            names = sorted(self.names.get(aid, ()), key=len, reverse=True)
-            parts = [(r"(?<!\w)" if n[0].isalnum() else "") + re.escape(n)
-                     + (r"(?!\w)" if n[-1].isalnum() else "") for n in names]
-            self._patterns[aid] = re.compile("|".join(parts)) if parts else None
-        return self._patterns[aid]
 
     def names_actor(self, norm: str, aid: str) -> bool:
         """Whether normalised text ``norm`` names actor ``aid`` other than inside another actor's
         longer name."""
-        pattern = self._pattern(aid)
-        if pattern is None:
-            return False
-        for name in self.names[aid]:
-            start = norm.find(name)
-            while start >= 0:
-                if pattern.match(norm, start) and not self._inside_longer(norm, start, name, aid):
-                    return True
-                start = norm.find(name, start + 1)
-        return False
+        return any(not self._inside_longer(norm, start, name, aid)
+                   for name in self.names.get(aid, ()) for start in find_whole(norm, name))
 
     def _inside_longer(self, norm: str, start: int, name: str, aid: str) -> bool:
         for longer, offset, ids in self._containers.get(name, ()):
             if aid in ids:
                 continue
             at = start - offset
-            if at >= 0 and norm.startswith(longer, at) and _whole(norm, at, at + len(longer)):
+            if at >= 0 and norm.startswith(longer, at) and whole_at(norm, at, at + len(longer)):
                 return True
         return False
 
-
-def _whole(text: str, start: int, end: int) -> bool:
-    before = start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
-    after = end >= len(text) or not (text[end].isalnum() or text[end] == "_")
-    return before and after

@@ -10,7 +10,8 @@ from rapidfuzz import fuzz
 
 from .records import Evidence
 from .sources import SourceText
-from .text import WORD, normalise_quote, word_count
+from .text import normalise_quote
+from .words import WORD, is_word_char, whole_at, word_count
 
 MIN_QUOTE_WORDS = 4
 """A quote must hold at least this many words: shorter ones ("in Beijing") carry no claim of
@@ -21,7 +22,7 @@ their own and too easily match the wrong place."""
 class Passage:
     """A resolved evidence passage: raw offsets into the source file, and the raw text there."""
 
-    source: str
+    source_id: str
     start: int
     end: int
     text: str
@@ -59,12 +60,12 @@ def resolve(evidence: Evidence, source: SourceText) -> Passage:
     if len(hits) > 1:
         where = ", ".join(source.position_of(body.starts[h]) for h in hits)
         raise QuoteError(
-            f"quote is ambiguous: it occurs {len(hits)} times in source {source.source.id!r} "
+            f"quote is ambiguous: it occurs {len(hits)} times in source {source.record.id!r} "
             f"(at line:column {where}); add a prefix or suffix with the words around the "
             "intended one"
         )
     start, end = body.raw_span(hits[0], hits[0] + len(quote))
-    return Passage(source.source.id, start, end, source.raw[start:end])
+    return Passage(source.record.id, start, end, source.raw[start:end])
 
 
 def _with_context(
@@ -78,14 +79,10 @@ def _with_context(
         if before:
             near = text[max(0, h - len(wanted) - 2) : h].rstrip()
             cut = len(near) - len(wanted)
-            ok = near.endswith(wanted) and not (
-                cut > 0 and wanted[0].isalnum() and near[cut - 1].isalnum()
-            )
+            ok = near.endswith(wanted) and whole_at(near, max(cut, 0), len(near))
         else:
             near = text[h + len(quote) : h + len(quote) + len(wanted) + 2].lstrip()
-            ok = near.startswith(wanted) and not (
-                len(near) > len(wanted) and wanted[-1].isalnum() and near[len(wanted)].isalnum()
-            )
+            ok = near.startswith(wanted) and whole_at(near, 0, len(wanted))
         if ok:
             kept.append(h)
     if not kept:
@@ -102,9 +99,9 @@ def nearest(quote: str, source: SourceText) -> tuple[int, int]:
     text = source.body.text
     found = fuzz.partial_ratio_alignment(quote, text)
     start, end = (found.dest_start, found.dest_end) if found else (0, min(len(text), len(quote)))
-    while start > 0 and _in_word(text[start - 1]):
+    while start > 0 and is_word_char(text[start - 1]):
         start -= 1
-    while end < len(text) and _in_word(text[end]):
+    while end < len(text) and is_word_char(text[end]):
         end += 1
     # The alignment may take in punctuation the quote does not need ("Japan," for "Japan\u200b"):
     # a quote that ends (starts) on a letter is shown the passage that ends (starts) on one too.
@@ -115,10 +112,6 @@ def nearest(quote: str, source: SourceText) -> tuple[int, int]:
     return start, end
 
 
-def _in_word(char: str) -> bool:
-    return char.isalnum() or unicodedata.category(char).startswith("M")
-
-
 def _not_found(quote: str, source: SourceText) -> str:
     start, end = nearest(quote, source)
     body = source.body
@@ -127,7 +120,7 @@ def _not_found(quote: str, source: SourceText) -> str:
     line = source.line_of(raw_start)
     diffs = describe_differences(quote, body.text[start:end])
     return (
-        f"quote not found in source {source.source.id!r}. Nearest passage (line {line}): "
+        f"quote not found in source {source.record.id!r}. Nearest passage (line {line}): "
         f"{show(passage)}. Differences: {diffs}"
     )
 

@@ -7,7 +7,8 @@ Record text (names, claims, quotes) is data: nothing here or downstream treats i
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -33,7 +34,15 @@ Label = Annotated[
 
 
 class Record(BaseModel):
+    """Every record and part of a record: unknown fields forbidden, immutable, strictly typed."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class IdentifiedRecord(Record):
+    """A record other records refer to by its id: a source, actor, issue, event or fact."""
+
+    id: Id
 
 
 class BodySpan(Record):
@@ -50,10 +59,9 @@ class NonClaim(Record):
     reason: Text
 
 
-class Source(Record):
+class Source(IdentifiedRecord):
     """A source text in seeds/, pinned by its SHA-256, with its bibliographic metadata."""
 
-    id: Id
     file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")] = Field(
         description="File name inside seeds/ (no folders)."
     )
@@ -79,10 +87,9 @@ class Source(Record):
     )
 
 
-class Actor(Record):
+class Actor(IdentifiedRecord):
     """A person, state, organisation or news outlet."""
 
-    id: Id
     name: Label
     kind: Literal["person", "state", "organisation", "outlet"]
     aliases: list[Label] = Field(
@@ -91,10 +98,9 @@ class Actor(Record):
     )
 
 
-class Issue(Record):
+class Issue(IdentifiedRecord):
     """A topic in dispute."""
 
-    id: Id
     name: Label
 
 
@@ -126,10 +132,9 @@ class Relation(Record):
     text: Label = Field(description="The phrase in the evidence that states the ordering.")
 
 
-class Event(Record):
+class Event(IdentifiedRecord):
     """A dated happening. Its date, place and orderings must be stated in its facts' evidence."""
 
-    id: Id
     name: Label
     date: DateSpec | None = None
     place: Label | None = None
@@ -151,20 +156,23 @@ class Evidence(Record):
     )
 
 
+AttributionKind = Literal["narration", "quote", "paraphrase", "report"]
+ATTRIBUTION_KINDS: tuple[str, ...] = get_args(AttributionKind)
+
+
 class Attribution(Record):
     """Whose statement the fact reports."""
 
-    kind: Literal["narration", "quote", "paraphrase", "report"] = Field(
+    kind: AttributionKind = Field(
         description="narration: the reporters' own; quote: direct quote; paraphrase: reported "
         "speech; report: another outlet reported it."
     )
     actor: Id | None = Field(None, description="The speaker, or the outlet for a report.")
 
 
-class Fact(Record):
+class Fact(IdentifiedRecord):
     """A claim in the editor's words, anchored to one or more evidence passages."""
 
-    id: Id
     claim: Text
     actors: list[Id] = Field(default_factory=list)
     issues: list[Id] = Field(default_factory=list)
@@ -184,11 +192,40 @@ class RecordFile(Record):
     facts: list[Fact] = Field(default_factory=list)
 
 
-KINDS = ("sources", "actors", "issues", "events", "facts")
-MODELS: dict[str, type[Record]] = {
-    "sources": Source,
-    "actors": Actor,
-    "issues": Issue,
-    "events": Event,
-    "facts": Fact,
+class RecordKind(StrEnum):
+    """The record lists a record file may hold, in the order they are verified."""
+
+    SOURCES = "sources"
+    ACTORS = "actors"
+    ISSUES = "issues"
+    EVENTS = "events"
+    FACTS = "facts"
+
+    @classmethod
+    def values(cls) -> tuple[str, ...]:
+        return tuple(kind.value for kind in cls)
+
+    @property
+    def model(self) -> type[IdentifiedRecord]:
+        return MODELS[self]
+
+    @property
+    def singular(self) -> str:
+        """The word for one record of this kind ("source")."""
+        return SINGULAR[self]
+
+
+MODELS: dict[RecordKind, type[IdentifiedRecord]] = {
+    RecordKind.SOURCES: Source,
+    RecordKind.ACTORS: Actor,
+    RecordKind.ISSUES: Issue,
+    RecordKind.EVENTS: Event,
+    RecordKind.FACTS: Fact,
+}
+SINGULAR = {
+    RecordKind.SOURCES: "source",
+    RecordKind.ACTORS: "actor",
+    RecordKind.ISSUES: "issue",
+    RecordKind.EVENTS: "event",
+    RecordKind.FACTS: "fact",
 }

@@ -18,7 +18,6 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .coverage import coverage
 from .graph import KIND_COLOURS, Drawing, edges, edges_by_actor, full_map, neighbourhood
 from .jsonld import jsonld
 from .quotes import Passage
@@ -137,7 +136,6 @@ class Renderer:
         self.directory_urls = directory_urls
         self.env = make_env()
         self.svg_env = make_svg_env()
-        self.coverage, _ = coverage(site)
         self._fact_items: dict[tuple[str, str], Markup] = {}
 
     def pages(self) -> dict[str, str]:
@@ -158,7 +156,7 @@ class Renderer:
             out.update(self._page(kind, "index", f"{kind}-index.md.j2"))
         out.update(self._top("timeline", entries=order_events(site.events)))
         out.update(self._top("map", drawing=full_map(site)))
-        out.update(self._top("coverage", reports=self.coverage))
+        out.update(self._top("coverage", reports=site.coverage))
         return out
 
     def _top(self, name: str, **context: Any) -> dict[str, str]:
@@ -188,7 +186,7 @@ class Renderer:
 
         def cited_by(passages: tuple[Passage, ...]) -> str:
             views = dict.fromkeys(v for p in passages
-                                  for v in self.site.by_passage[(p.source, p.start, p.end)])
+                                  for v in self.site.by_passage[(p.source_id, p.start, p.end)])
             return "Cited by: " + "; ".join(v.fact.claim for v in views)
 
         def link(target: str) -> Markup:

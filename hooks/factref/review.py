@@ -18,9 +18,9 @@ from typing import Any
 
 from .load import RECORD_SUFFIXES, Loaded, Records, load_file
 from .pipeline import Result
-from .problems import Problem
+from .problems import NO_KEY, Problem
 from .quotes import Passage, QuoteError, resolve
-from .records import KINDS, Fact
+from .records import Fact, RecordKind
 from .sources import SourceText
 
 CONTEXT_WORDS = 5
@@ -42,7 +42,6 @@ def records_at(root: Path, base: str, facts_dir: str = "facts") -> Records:
     for meta, path in sorted(entries, key=lambda e: e[1]):
         mode, kind, blob = meta.split()
         if kind == "blob" and mode != "120000" and path.endswith(RECORD_SUFFIXES):
-            records.files.append(path)
             load_file(_git(root, "cat-file", "blob", blob), path, records)
     return records
 
@@ -65,7 +64,7 @@ class Change:
     """
 
     change: str
-    kind: str
+    kind: RecordKind
     id: str
     old: Loaded[Any] | None
     new: Loaded[Any] | None
@@ -78,9 +77,9 @@ def compare(old: Records, new: Records, result: Result) -> list[Change]:
     """Every record whose validated form differs between ``old`` and ``new``, by (kind, id)."""
     by_record, by_file = _index(result.problems)
     changes = []
-    for kind in KINDS:
-        before, after = old.of_kind(kind), new.of_kind(kind)
-        verified = _verified_ids(result, kind)
+    for kind in RecordKind:
+        before, after = old.table(kind), new.table(kind)
+        verified = result.verified.ids(kind)
         invalid = {rid for k, rid in by_record if k == kind and rid not in after}
         for rid in sorted({*before, *after, *invalid}):
             was, now = before.get(rid), after.get(rid)
@@ -94,16 +93,15 @@ def compare(old: Records, new: Records, result: Result) -> list[Change]:
     return changes
 
 
-def _index(problems: list[Problem]) -> tuple[dict[tuple[str, str], list[Problem]],
+def _index(problems: list[Problem]) -> tuple[dict[tuple[RecordKind, str], list[Problem]],
                                              dict[str, list[Problem]]]:
     """Problems by (kind, record id), and problems about a whole file, by file."""
-    by_record: dict[tuple[str, str], list[Problem]] = defaultdict(list)
+    by_record: dict[tuple[RecordKind, str], list[Problem]] = defaultdict(list)
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for p in problems:
-        kind = p.key.split("[", 1)[0]
-        if p.record and kind in KINDS:
-            by_record[(kind, p.record)].append(p)
-        elif not p.key and not p.record:
+        if p.record and p.kind is not None:
+            by_record[(p.kind, p.record)].append(p)
+        elif p.key == NO_KEY and not p.record:
             by_file[p.file].append(p)
     return by_record, by_file
 
@@ -117,10 +115,6 @@ def _classify(was: Loaded[Any] | None, now: Loaded[Any] | None, failing: bool,
     if was.record != now.record:
         return "changed", tuple(diff_keys(was.record.model_dump(), now.record.model_dump()))
     return ("" if verified else "unchanged"), ()
-
-
-def _verified_ids(result: Result, kind: str) -> set[str]:
-    return set(getattr(result.verified, kind))
 
 
 def diff_keys(old: Any, new: Any, key: str = "") -> list[str]:
@@ -175,7 +169,7 @@ def counts_of(changes: list[Change], change: str) -> int:
 
 
 def _entry(ch: Change, result: Result) -> list[str]:
-    kind = ch.kind.removesuffix("s")
+    kind = ch.kind.singular
     loaded = ch.old if ch.change == "removed" else ch.new
     if ch.change == "removed":
         assert ch.old is not None
@@ -202,9 +196,8 @@ def _entry(ch: Change, result: Result) -> list[str]:
 
 
 def _problem(p: Problem) -> str:
-    key = p.key.split(".", 1)[1] if "." in p.key else ""
-    where = f"{p.file}:{p.line}:{p.column}" if p.line else p.file
-    return f"{md(p.message)} (`{where}`{f', `{key}`' if key else ''})"
+    key = p.key.in_record
+    return f"{md(p.message)} (`{p.location}`{f', `{key}`' if key else ''})"
 
 
 def _details(kind: str, loaded: Loaded[Any], result: Result, removed: bool = False) -> list[str]:

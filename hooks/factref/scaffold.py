@@ -17,16 +17,16 @@ import yaml
 from pydantic import ValidationError
 
 from .quotes import MIN_QUOTE_WORDS, QuoteError, resolve
-from .records import ID_PATTERN, Evidence, Fact
+from .records import ATTRIBUTION_KINDS, ID_PATTERN, Evidence, Fact
 from .review import in_context
 from .sources import SourceText
-from .text import normalise_quote, word_count
+from .text import normalise_quote
+from .words import WORD, word_count
 from .yamlio import LocatedDict, LocatedList, YamlProblem
 from .yamlio import load as load_yaml
 
 MAX_CONTEXT_WORDS = 30
 _TOKEN = re.compile(r"\S+")
-_WORD = re.compile(r"\w")
 STOP_WORDS = frozenset(
     "a an and as at by for from has have in is it its of on or s said says that the their "
     "this to was were will with".split()
@@ -61,7 +61,7 @@ def find(source: SourceText, quote: str, occurrence: int | None = None) -> Found
         raise ScaffoldError(_ambiguous(source, hits, len(wanted)))
     if occurrence is not None and not 1 <= occurrence <= len(hits):
         raise ScaffoldError(f"--occurrence {occurrence}: the quote occurs {len(hits)} "
-                            f"time{'s' * (len(hits) != 1)} in source {source.source.id!r}")
+                            f"time{'s' * (len(hits) != 1)} in source {source.record.id!r}")
     hit = hits[(occurrence or 1) - 1]
     start, end = source.body.raw_span(hit, hit + len(wanted))
     found = Found(_printed(source.raw[start:end]), start, end, len(hits))
@@ -78,7 +78,7 @@ def find(source: SourceText, quote: str, occurrence: int | None = None) -> Found
 def _resolve(source: SourceText, quote: str, prefix: str | None = None,
              suffix: str | None = None, *, quiet: bool = False) -> Any:
     try:
-        evidence = Evidence(source=source.source.id, quote=quote, prefix=prefix, suffix=suffix)
+        evidence = Evidence(source=source.record.id, quote=quote, prefix=prefix, suffix=suffix)
         return resolve(evidence, source)
     except (QuoteError, ValidationError) as exc:
         if quiet:
@@ -93,7 +93,7 @@ def _printed(raw: str) -> str:
 
 
 def _ambiguous(source: SourceText, hits: list[int], length: int) -> str:
-    lines = [f"quote is ambiguous: it occurs {len(hits)} times in source {source.source.id!r}:"]
+    lines = [f"quote is ambiguous: it occurs {len(hits)} times in source {source.record.id!r}:"]
     for n, hit in enumerate(hits, start=1):
         start, end = source.body.raw_span(hit, hit + length)
         before, exact, after = in_context(source, start, end)
@@ -119,7 +119,7 @@ def _contexts(source: SourceText, hit: int, length: int) -> list[tuple[str | Non
                 options.append((n_before + n_after, size, n_after, prefix, suffix))
     options.sort(key=lambda o: o[:3])
     out = [(_printed_span(source, p), _printed_span(source, s)) for *_, p, s in options]
-    return [(p, s) for p, s in out if all(c is None or _WORD.search(c) for c in (p, s))]
+    return [(p, s) for p, s in out if all(c is None or WORD.search(c) for c in (p, s))]
 
 
 def _printed_span(source: SourceText, span: tuple[int, int] | None) -> str | None:
@@ -134,7 +134,6 @@ def _printed_span(source: SourceText, span: tuple[int, int] | None) -> str | Non
     return _printed(source.raw[slice(*source.body.raw_span(start, end))])
 
 
-ATTRIBUTION_KINDS = ("narration", "quote", "paraphrase", "report")
 OPTION_OF = {"id": "--id", "claim": "--claim", "actors": "--actor", "issues": "--issue",
              "event": "--event", "attribution": "--attribution"}
 

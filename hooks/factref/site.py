@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .quotes import Passage
 from .records import Actor, Event, Fact, Issue
 from .sources import SourceText
 from .verify import Verified
+
+if TYPE_CHECKING:
+    from .coverage import SourceCoverage
 
 KIND_TITLES = {
     "person": "People",
@@ -33,7 +37,7 @@ class Citation:
 
     @property
     def target(self) -> str:
-        return f"{page_path('sources', self.passage.source)}#{self.passage.anchor}"
+        return f"{page_path('sources', self.passage.source_id)}#{self.passage.anchor}"
 
 
 @dataclass(frozen=True, eq=False)  # one view per fact: identity is equality
@@ -42,8 +46,6 @@ class FactView:
     citations: tuple[Citation, ...]
     home: str
     """Docs path of the page that is this fact's main home (event, else issue, else actor)."""
-    file: str
-    line: int
 
     @property
     def anchor(self) -> str:
@@ -76,6 +78,8 @@ class Site:
     )
     events_by_issue: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
     issues_by_event: dict[str, list[Issue]] = field(default_factory=dict)
+    coverage: list[SourceCoverage] = field(default_factory=list)
+    """Per source, its body sentences and the facts citing each (set by the pipeline)."""
 
     @property
     def sources(self) -> dict[str, SourceText]:
@@ -96,10 +100,6 @@ class Site:
         ids = dict.fromkeys(i for v in views for i in v.fact.issues)
         return [self.issues[i] for i in ids]
 
-    def related_events(self, views: list[FactView]) -> list[Event]:
-        ids = dict.fromkeys(v.fact.event for v in views if v.fact.event)
-        return [self.events[e] for e in ids]
-
     def event_issues(self, event: Event) -> list[Issue]:
         return self.issues_by_event.get(event.id, [])
 
@@ -115,7 +115,7 @@ def build_site(verified: Verified) -> Site:
     for fid, loaded in verified.facts.items():
         fact = loaded.record
         citations = tuple(Citation(n, p) for n, p in enumerate(verified.passages[fid], start=1))
-        view = FactView(fact, citations, _home(fact), loaded.origin.file, loaded.origin.pos.line)
+        view = FactView(fact, citations, _home(fact))
         site.facts[fid] = view
         for aid in fact.actors:
             site.by_actor[aid].append(view)
@@ -126,11 +126,11 @@ def build_site(verified: Verified) -> Site:
         if fact.attribution.actor:
             site.by_speaker[fact.attribution.actor].append(view)
         for c in citations:
-            site.by_passage[(c.passage.source, c.passage.start, c.passage.end)].append(view)
+            site.by_passage[(c.passage.source_id, c.passage.start, c.passage.end)].append(view)
     cited: dict[str, set[Passage]] = defaultdict(set)
     for view in site.facts.values():
         for c in view.citations:
-            cited[c.passage.source].add(c.passage)
+            cited[c.passage.source_id].add(c.passage)
     site.passages_by_source = {sid: sorted(cited.get(sid, ())) for sid in site.sources}
     for event in site.events.values():
         for rel in event.relations:

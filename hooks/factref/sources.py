@@ -27,7 +27,7 @@ class Paragraph:
 class SourceText:
     """A verified source: its raw text, where the body is, and the body normalised for matching."""
 
-    source: Source
+    record: Source
     raw: str
     body_start: int
     body_end: int
@@ -121,6 +121,3 @@ def _with_body(loaded: Loaded[Source], raw: str) -> SourceText | Problem:
         )
     return SourceText(source, raw, start, end)
 
-
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -23,6 +23,8 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .words import WORD, contains_whole, whole_at
+
 QUOTE_FOLDS = {
     "\u2018": "'",
     "\u2019": "'",
@@ -34,7 +36,6 @@ QUOTE_FOLDS = {
     "\u201f": '"',
 }
 
-WORD = re.compile(r"\w+")
 KEY_WORDS = 3
 """How many leading words of a quote key the passage index (see `NormalText.find`)."""
 
@@ -87,10 +88,7 @@ class NormalText:
             end < len(text) and self.starts[end] < self.ends[end - 1]
         ):
             return False
-        if start > 0 and (_is_mark(quote[0]) or (_in_word(quote[0]) and _is_word(text[start - 1]))):
-            return False
-        return not (end < len(text) and (_is_mark(text[end]) or
-                                         (_in_word(quote[-1]) and _is_word(text[end]))))
+        return whole_at(text, start, end)
 
     def drop_index(self) -> None:
         """Free the passage index (it is rebuilt if ``find`` is called again)."""
@@ -103,18 +101,6 @@ class NormalText:
                 start, end = tokens[i][0], tokens[i + KEY_WORDS - 1][1]
                 self._index.setdefault(self.text[start:end], []).append(start)
         return self._index
-
-
-def _is_mark(char: str) -> bool:
-    return not char.isascii() and unicodedata.category(char).startswith("M")
-
-
-def _in_word(char: str) -> bool:
-    return char.isalnum() or _is_mark(char)
-
-
-def _is_word(char: str) -> bool:
-    return _in_word(char) or char == "_"
 
 
 _HANGUL_VOWELS_AND_FINALS = range(0x1161, 0x11C3)  # jamo NFC joins to a preceding syllable part
@@ -180,7 +166,8 @@ def normalise(raw: str, *, offset: int = 0) -> NormalText:
     return NormalText(raw=raw, text="".join(out), starts=starts, ends=ends)
 
 
-def _normalise_chunk(chunk: str, base: int, out: list[str], starts: array, ends: array) -> None:
+def _normalise_chunk(chunk: str, base: int, out: list[str], starts: array[int],
+                     ends: array[int]) -> None:
     """Characters of a whitespace-free run, NFC per base character with what joins it."""
     i, n = 0, len(chunk)
     while i < n:
@@ -207,25 +194,9 @@ def normalise_quote(quote: str) -> str:
     return _SPACE_RUN.sub(" ", quote).strip()
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def phrase_pattern(phrase: str) -> re.Pattern[str] | None:
-    """A regex finding normalised ``phrase`` as whole words in normalised text."""
-    needle = normalise_quote(phrase)
-    if not needle:
-        return None
-    pattern = (r"(?<!\w)" if needle[0].isalnum() else "") + re.escape(needle)
-    pattern += r"(?!\w)" if needle[-1].isalnum() else ""
-    return re.compile(pattern)
-
-
 def contains_normal(normal_haystack: str, phrase: str) -> bool:
     """Whether ``phrase`` occurs as whole words in an already normalised haystack."""
-    pattern = phrase_pattern(phrase)
-    return pattern is not None and pattern.search(normal_haystack) is not None
-
-
-def word_count(text: str) -> int:
-    return len(WORD.findall(text))
+    return contains_whole(normal_haystack, normalise_quote(phrase))
 
 
 def contains_phrase(haystack: str, phrase: str) -> bool:

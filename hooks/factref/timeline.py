@@ -85,8 +85,8 @@ def order_events(events: dict[str, Event]) -> list[Entry]:
 
     def key(eid: str) -> tuple[int, int, str, str]:
         if eid not in events:  # a calendar boundary: sorts before the events it opens
-            year, _, month = eid.partition("/")
-            return (int(year.strip("[]")), int(month or 0), "", eid)
+            year_text, _, month_text = eid.partition("/")
+            return (int(year_text.strip("[]")), int(month_text or 0), "", eid)
         year, month = _calendar(events[eid])
         return (year if year is not None else 9999, month or 99, events[eid].name, eid)
 

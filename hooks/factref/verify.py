@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .load import Loaded, Origin, Records
 from .naming import Naming
 from .problems import Problem
 from .quotes import Passage, QuoteError, resolve
-from .records import Actor, DateSpec, Event, Fact, Issue, Source
+from .records import Actor, DateSpec, Event, Fact, Issue, RecordKind, Source
 from .sources import SourceText, read_source
 from .text import contains_normal, contains_phrase, normalise_quote
 
@@ -40,6 +41,18 @@ class Verified:
     facts_by_event: dict[str, list[Loaded[Fact]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
+    def ids(self, kind: RecordKind) -> set[str]:
+        """The ids of the verified records of one kind."""
+        return set(self.sources if kind is RecordKind.SOURCES else self.loaded(kind))
+
+    def loaded(self, kind: RecordKind) -> dict[str, Loaded[Any]]:
+        """The verified records of one kind other than sources, with where each was written."""
+        tables: dict[RecordKind, dict[str, Loaded[Any]]] = {
+            RecordKind.ACTORS: self.actors, RecordKind.ISSUES: self.issues,
+            RecordKind.EVENTS: self.events, RecordKind.FACTS: self.facts,
+        }
+        return tables[kind]
+
 
 def verify(records: Records, root: Path, seeds_dir: str = "seeds") -> Verified:
     out = Verified()
@@ -55,28 +68,28 @@ def verify(records: Records, root: Path, seeds_dir: str = "seeds") -> Verified:
     out.issues = dict(records.issues)
     out.naming = Naming(a.record for a in out.actors.values())
     for sid in list(out.sources):
-        problems = _source_outlets(out.sources[sid].source, out.source_origins[sid], out)
+        problems = _source_outlets(out.sources[sid].record, out.source_origins[sid], out)
         if problems:
             out.problems.extend(problems)
             out.rejected_sources.add(sid)
             del out.sources[sid]
-    for fid, loaded in records.facts.items():
-        problems, passages = check_fact(loaded, out, records)
+    for fid, fact in records.facts.items():
+        problems, passages = check_fact(fact, out, records)
         if problems:
             out.problems.extend(problems)
         else:
-            out.facts[fid] = loaded
+            out.facts[fid] = fact
             out.passages[fid] = passages
-    for loaded in out.facts.values():
-        if loaded.record.event:
-            out.facts_by_event.setdefault(loaded.record.event, []).append(loaded)
-    for eid, loaded in records.events.items():
-        problems = check_event(loaded, out, records)
+    for fact in out.facts.values():
+        if fact.record.event:
+            out.facts_by_event.setdefault(fact.record.event, []).append(fact)
+    for eid, event in records.events.items():
+        problems = check_event(event, out, records)
         if problems:
             out.problems.extend(problems)
             _drop_event(eid, out)
         else:
-            out.events[eid] = loaded
+            out.events[eid] = event
     _check_order_cycles(out)
     _check_unused(out)
     return out
@@ -309,14 +322,16 @@ def _reaches(graph: dict[str, set[str]], start: str, goal: str) -> bool:
 def _check_unused(v: Verified) -> None:
     """Every actor and issue must be backed by at least one verified fact or event."""
     used_actors = {a for f in v.facts.values() for a in f.record.actors}
-    used_actors |= {f.record.attribution.actor for f in v.facts.values()}
+    used_actors |= {a for f in v.facts.values() if (a := f.record.attribution.actor)}
     used_actors |= {r.actor for e in v.events.values() for r in e.record.roles}
-    used_actors |= {a for s in v.sources.values() for a in s.source.outlets}
+    used_actors |= {a for s in v.sources.values() for a in s.record.outlets}
     used_issues = {i for f in v.facts.values() for i in f.record.issues}
     used_issues |= {i for e in v.events.values() for i in e.record.issues}
     # With other problems about, an unused record is most likely their consequence.
     others = bool(v.problems)
-    for table, used, kind in ((v.actors, used_actors, "actor"), (v.issues, used_issues, "issue")):
+    tables: tuple[tuple[dict[str, Loaded[Any]], set[str], str], ...] = (
+        (v.actors, used_actors, "actor"), (v.issues, used_issues, "issue"))
+    for table, used, kind in tables:
         for rid, loaded in list(table.items()):
             if rid not in used:
                 v.problems.append(loaded.origin.problem(

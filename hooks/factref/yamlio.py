@@ -22,7 +22,7 @@ from yaml.reader import ReaderError
 from yaml.resolver import BaseResolver
 
 try:  # libyaml's parser is several times faster than the pure-Python one.
-    from yaml.cyaml import CParser
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
     _PARSER: tuple[type, ...] = (CParser,)
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -147,11 +147,11 @@ class _Constructor(SafeConstructor):
 class _Loader(*_PARSER, _Constructor, _Resolver):  # type: ignore[misc]
     def __init__(self, stream: str) -> None:
         if len(_PARSER) == 1:
-            _PARSER[0].__init__(self, stream)
+            _PARSER[0].__init__(self, stream)  # type: ignore[misc]
         else:  # pragma: no cover
-            _PARSER[0].__init__(self, stream)
+            _PARSER[0].__init__(self, stream)  # type: ignore[misc]
             for base in _PARSER[1:]:
-                base.__init__(self)
+                base.__init__(self)  # type: ignore[misc]
         _Constructor.__init__(self)
         _Resolver.__init__(self)
 
