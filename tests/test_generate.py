@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 from conftest import SEED_ID, Project, fact
 from factref.cli import main
 from factref.generate import MARKER, SHIM, generated_files
+from test_hostile import _case_files, run_case
+from test_one_result import check
 
 TAMPERED = fact("tampered", "China sent a message.", "China sent a very diferent message to Japan")
 PROBLEM = (f"facts/extra.yml:8:9: facts[0].evidence[0].quote (record 'tampered'): quote not found "
@@ -93,3 +96,19 @@ def test_offline_adds_the_web_worker_shim_from_npm(project: Project) -> None:
     assert CliRunner().invoke(main, ["--root", str(project.root), "generate", str(out)],
                               env={"OFFLINE": "true"}).exit_code == 0
     assert (out / SHIM).read_text(encoding="utf-8") == "/* shim */\n"
+
+
+@pytest.mark.parametrize("path", _case_files(), ids=lambda p: p.stem)
+def test_generate_and_check_agree_on_every_case(project: Project, path: Path) -> None:
+    _, problems, _ = run_case(project, path)
+    out = project.root / "build" / "docs"
+    done = generate(project, out)
+    assert check(project.root) == (done.exit_code == 0, problems)
+    lines = [line for line in done.stderr.splitlines() if line]
+    if problems:
+        assert lines == [*problems, f"factref generate: {len(problems)} problems; nothing written "
+                                    f"to {out}"]
+        assert not out.exists()
+    else:
+        assert lines == []
+        assert (out / MARKER).is_file()
