@@ -604,6 +604,11 @@ class Synth:
         spec = None
         if rng.random() < 0.8:
             text, spec = self._date()
+            # An event ordered against the previous one gets no year: each chain of orderings
+            # then holds at most one calendar year, so orderings never contradict the calendar
+            # (which verification would refuse).
+            while relation is not None and not spec.get("value", "--").startswith("--"):
+                text, spec = self._date()
             b.add(" ")
             b.add(text, "date", spec)
         b.add(f" on the {rng.choice(ADJ)} {rng.choice(NOUN)}")
@@ -1066,13 +1071,15 @@ def write_corpus(data: dict, synth: Synth, out: Path) -> dict:
             f"{state_a.name} {rng.choice(VERB)} {rng.choice(ADJ)} "
             f"{rng.choice(NOUN)} as {state_b.name} weighs its options"
         )
+        month, day = rng.randrange(12), rng.randint(1, 28)
+        dateline = f"{MONTHS[month]} {day}, 2026"
         header = [
             f"{publisher.name}",
             "/",
             "Home | World | Business | Opinion | Video",
             headline,
             f"{reporter}, {publisher.name}",
-            "Published in World News",
+            f"Published in World News on {dateline}",
         ]
         footer = [
             f"\u00a9 2026 {publisher.name}. All rights reserved.",
@@ -1084,15 +1091,15 @@ def write_corpus(data: dict, synth: Synth, out: Path) -> dict:
         text = "\n\n".join(header + [typeset(p) for p in body_parts] + footer) + "\n"
         raw = text.encode("utf-8")
         (out / "seeds" / f"{src['id']}.txt").write_bytes(raw)
-        month = rng.randrange(12)
         lines = [
             f'  - id: "{src["id"]}"\n',
+            "    kind: news-report\n",
             f"    file: {src['id']}.txt\n",
             f"    sha256: {hashlib.sha256(raw).hexdigest()}\n",
             f"    headline: {y(headline)}\n",
             f"    byline: {y(f'{reporter}, {publisher.name}')}\n",
             f"    publisher: {y(publisher.name)}\n",
-            f"    published: {y(f'{MONTHS[month]} {rng.randint(1, 28)}, 2026')}\n",
+            f"    published: {{date: '2026-{month + 1:02d}-{day:02d}', text: '{dateline}'}}\n",
             f"    url: https://news.example/{src['id']}\n",
             f"    outlets: [{publisher.id}]\n",
             "    body:\n",

@@ -24,6 +24,8 @@ sources:
     sha256: 30af8cc3b064c9d07a3ce441eb9a1fe153aac310b9100d1e728daabd3a05b750
     headline: China courts South Korea as it pressures Japan over Taiwan
     publisher: Bloomberg News
+    kind: news-report
+    published: not stated
     body:
       starts_with: Hours after President Xi Jinping posed for selfies
       ends_with: Both the U.S. and Japan would have closely monitored the meeting.”

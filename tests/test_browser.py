@@ -181,7 +181,7 @@ def test_map_and_timeline_render(visit: Visit, online: str, offline: Path, mode:
     assert box is not None and box["width"] > 900
     screenshot(page, f"map-{mode}")
     page.goto(f"{online}/timeline/" if mode == "http" else (offline / "timeline.html").as_uri())
-    hrefs = page.locator("article a", has_text="Event page").evaluate_all(
+    hrefs = page.locator("article a.fr-tl-event").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))")
     order = [h.rstrip("/").removesuffix(".html").rsplit("/", 1)[-1] for h in hrefs]
     assert len(order) == len(set(order)) >= 15

@@ -28,6 +28,8 @@ def repeated(project: Project) -> Project:
             sha256: {hashlib.sha256(REPEATED.encode()).hexdigest()}
             headline: Talks
             publisher: Example
+            kind: news-report
+            published: not stated
             body: {{starts_with: On Monday, ends_with: went well again.}}
         actors:
           - {{id: minister, name: the minister, kind: person}}

@@ -177,8 +177,9 @@ TAG = "<x-pwned>tag</x-pwned>"
 MD = "*bold* _it_ `code` # hash & ~ = ^ | {{ jinja }} &lt;already&gt;"
 
 AD = "Advertisement <x-pwned>buy</x-pwned> [Subscribe](javascript:window.__pwned=true) now."
+DATELINE = "<svg onload=alert(document.domain)> 12 March 2026"
 EVIL_BODY = (
-    "Masthead " + SCRIPT + "\n\n"
+    "Masthead " + SCRIPT + "\n\n" + DATELINE + "\n\n"
     "The council of " + SCRIPT + " Springfield met " + IMG + " on " + LINK + " at " + IMAGE
     + " in town.\n\n"
     + AD + "\n\n"
@@ -205,7 +206,7 @@ FIELDS: dict[str, str] = {
     "publisher": HREF,
     "distributor": SCRIPT,
     "copy of": "<iframe src=javascript:window.__pwned=true></iframe>",
-    "published": "<svg onload=alert(document.domain)>",
+    "published": DATELINE,
     "url": "https://example.test/?q=');window.__pwned=true;('&x=*a*_b_",
     "source body": "Hours later, the mayor of " + TITLE + " resigned, said <b>officials</b> " + TAG,
     "non-claim sentence": AD,
@@ -239,6 +240,7 @@ def hostile_records() -> str:
     return f"""\
 sources:
   - id: evil
+    kind: news-report
     file: evil.txt
     sha256: {hashlib.sha256(EVIL_BODY.encode()).hexdigest()}
     headline: {_q(f["headline"])}
@@ -247,7 +249,7 @@ sources:
     publisher: {_q(f["publisher"])}
     distributor: {_q(f["distributor"])}
     copy_of: {_q(f["copy of"])}
-    published: {_q(f["published"])}
+    published: {{date: "2026-03-12", text: {_q(f["published"])}}}
     url: {_q(f["url"])}
     body: {{starts_with: "The council of", ends_with: {_q("said <b>officials</b> " + TAG + ".")}}}
     non_claims: [{{sentence: {_q(f["non-claim sentence"])}, reason: {_q(f["non-claim reason"])}}}]

@@ -89,6 +89,6 @@ def test_a_stale_non_claim_fails_both(project: Project) -> None:
         encoding="utf-8")
     checked, built = check(project.root), strict_build(project.root)
     assert checked == built == (False, [
-        "facts/sources.yml:11:10: sources[0].non_claims[0].sentence (record "
+        "facts/sources.yml:13:10: sources[0].non_claims[0].sentence (record "
         "'000_ed07831bd54794ff'): this is not one of the body's sentences (see the coverage "
         "report for the sentences as split)"])

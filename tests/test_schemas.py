@@ -59,6 +59,9 @@ def record_items() -> list[tuple[str, str, Any]]:
 FACT = {"id": "x", "claim": "Xi spoke.", "actors": ["xi-jinping"],
         "attribution": {"kind": "narration"},
         "evidence": [{"source": SEED_ID, "quote": "Xi pointed to the frequency"}]}
+SOURCE = {"id": "s", "kind": "readout", "file": "s.txt", "sha256": "a" * 64, "headline": "H",
+          "publisher": "P", "published": "not stated",
+          "body": {"starts_with": "a", "ends_with": "b"}}
 CRAFTED = [
     ("facts", "valid fact", FACT),
     ("facts", "unknown field", {**FACT, "atribution": {"kind": "narration"}}),
@@ -73,6 +76,21 @@ CRAFTED = [
     ("sources", "bad digest", {"id": "s", "file": "s.txt", "sha256": "abc", "headline": "H",
                                "publisher": "P", "body": {"starts_with": "a", "ends_with": "b"}}),
     ("events", "null date", {"id": "e", "name": "E", "date": None}),
+    ("sources", "no kind", {"id": "s", "file": "s.txt", "sha256": "a" * 64, "headline": "H",
+                            "publisher": "P", "published": "not stated",
+                            "body": {"starts_with": "a", "ends_with": "b"}}),
+    ("sources", "dated readout", {**SOURCE, "published": {"date": "2022-03-25",
+                                                          "text": "March 25, 2022"}}),
+    ("sources", "published as free text", {**SOURCE, "published": "March 25, 2022"}),
+    ("sources", "published without a year", {**SOURCE, "published": {"date": "--03-25",
+                                                                      "text": "March 25"}}),
+    ("sources", "original without its digest", {**SOURCE, "original": "s.html"}),
+    ("sources", "retrieved", {**SOURCE, "retrieved": "2026-11-20"}),
+    ("sources", "unknown kind", {**SOURCE, "kind": "blog"}),
+    ("facts", "month-day date resolved", {**FACT, "date": {
+        "text": "March 24", "precision": "month-day", "value": "--03-24", "resolve": "dateline"}}),
+    ("facts", "resolve from elsewhere", {**FACT, "date": {
+        "text": "March 24", "precision": "month-day", "resolve": "the web"}}),
 ]
 
 

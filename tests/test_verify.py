@@ -77,6 +77,8 @@ def add_repeated_source(project: Project) -> None:
             sha256: {digest}
             headline: Talks
             publisher: Example
+            kind: news-report
+            published: not stated
             body: {{starts_with: Then the minister said, ends_with: went well again.}}
         actors:
           - {{id: minister, name: the minister, kind: person}}
@@ -84,7 +86,7 @@ def add_repeated_source(project: Project) -> None:
 
 
 UNUSED_MINISTER = (  # fail closed: with its only fact rejected, the actor has no evidence left
-    "facts/rep.yml:9:5: actors[0] (record 'minister'): no verified fact or event concerns this "
+    "facts/rep.yml:11:5: actors[0] (record 'minister'): no verified fact or event concerns this "
     "actor; a page needs evidence"
 )
 

@@ -10,14 +10,26 @@ ACTOR_TYPES = {"person": "Person", "state": "Country", "organisation": "Organiza
                "outlet": "NewsMediaOrganization"}
 
 
+SOURCE_TYPES = {
+    "news-report": "NewsArticle",
+    "readout": "Report",  # schema.org: a report by a governmental or other organisation
+    "press-release": "Article",  # schema.org has no press-release type: Article + genre
+    "statement": "Article",
+    "interview": "Article",
+    "transcript": "CreativeWork",
+}
+
+
 def _article(site: Site, sid: str) -> dict[str, Any]:
     src = site.sources[sid].record
-    data: dict[str, Any] = {"@type": "NewsArticle", "headline": src.headline,
+    data: dict[str, Any] = {"@type": SOURCE_TYPES[src.kind], "headline": src.headline,
                             "publisher": {"@type": "Organization", "name": src.publisher}}
+    if data["@type"] != "NewsArticle":
+        data["genre"] = site.source_kind(sid)
     if src.byline:
         data["author"] = src.byline
-    if src.published:
-        data["datePublished"] = src.published
+    if src.dateline:  # only a real date: never the words of a copy that gives none
+        data["datePublished"] = src.dateline.date
     if src.url:
         data["url"] = src.url
     return data
@@ -39,8 +51,9 @@ def jsonld(site: Site, kind: str, rid: str) -> dict[str, Any]:
         data.update({"@type": "Event", "name": event.name})
         if event.place:
             data["location"] = {"@type": "Place", "name": event.place}
-        if event.date and event.date.value and not event.date.value.startswith("--"):
-            data["startDate"] = event.date.value
+        when = site.timeline_value(rid)
+        if when is not None:
+            data["startDate"] = when.iso
         views = site.by_event.get(rid, [])
         data["actor"] = [{"@type": ACTOR_TYPES[site.actors[r.actor].kind],
                           "name": site.actors[r.actor].name} for r in event.roles]

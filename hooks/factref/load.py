@@ -14,12 +14,21 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .problems import NO_KEY, Key, Part, Problem
-from .records import Actor, Event, Fact, IdentifiedRecord, Issue, RecordKind, Source
+from .records import UNION_TAGS, Actor, Event, Fact, IdentifiedRecord, Issue, RecordKind, Source
 from .yamlio import LocatedDict, LocatedList, Pos, YamlProblem
 from .yamlio import load as load_yaml
 
 R = TypeVar("R", bound=IdentifiedRecord)
 RECORD_SUFFIXES = (".yml", ".yaml")
+PATTERN_HELP = {
+    "url": "a URL must start with http:// or https:// and hold no spaces, quotes or angle "
+    "brackets (at most 500 characters)",
+    "sha256": "a SHA-256 is 64 lower-case hexadecimal digits (factref add-source computes it)",
+    "original_sha256": "a SHA-256 is 64 lower-case hexadecimal digits",
+    "file": "a file name inside seeds/: letters, digits, '.', '_' and '-', no folders",
+    "original": "a file name inside seeds/: letters, digits, '.', '_' and '-', no folders",
+}
+"""What a field's pattern asks for, in words: an editor never sees a raw regular expression."""
 ID_KEYS = {"id", "source", "event", "actor", "actors", "issues", "outlets", "refers"}
 
 
@@ -202,7 +211,7 @@ def _add(records: Records, kind: str, item: Any, origin: Origin) -> list[Problem
 
 
 def _pydantic_problem(err: Any, origin: Origin, model: type[BaseModel], record: str) -> Problem:
-    loc = tuple(err["loc"])
+    loc = tuple(part for part in err["loc"] if part not in UNION_TAGS)
     kind = err["type"]
     if kind == "missing":
         message = "required field is missing"
@@ -215,6 +224,10 @@ def _pydantic_problem(err: Any, origin: Origin, model: type[BaseModel], record: 
             f"{err['input']!r} is not a valid id: use lower-case letters, digits, '-' and '_' "
             "(no spaces, dots, slashes or upper case), at most 80 characters"
         )
+    elif kind == "string_pattern_mismatch" and str(loc[-1]) in PATTERN_HELP:
+        message = f"{PATTERN_HELP[str(loc[-1])]} (found {_short(err['input'])})"
+    elif kind == "published":
+        message = f"{err['msg']} (found {_short(err['input'])})"
     elif kind in ("string_type", "list_type", "dict_type", "model_type"):
         message = f"{err['msg']}, found {_what(err['input'])}"
     else:

@@ -10,7 +10,19 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .dates import check_full_date, check_iso, check_value
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9_-]{0,78}[a-z0-9])?$"
 """Ids are lower-case slugs: they become file names and anchors, so no spaces, dots or slashes."""
@@ -31,6 +43,19 @@ Text = Annotated[
 Label = Annotated[
     str, StringConstraints(min_length=1, max_length=200), AfterValidator(_no_control_chars)
 ]
+FileName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+# The loader checks dates with functions that say what is wrong in words; editors' YAML plugins
+# get the same shapes as patterns.
+DateValue = Annotated[str, AfterValidator(check_value), WithJsonSchema(
+    {"type": "string", "pattern": r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?)$"})]
+IsoDate = Annotated[str, AfterValidator(check_iso), WithJsonSchema(
+    {"type": "string", "pattern": r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"})]
+FullDate = Annotated[str, AfterValidator(check_full_date), WithJsonSchema(
+    {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+SourceKind = Literal["news-report", "press-release", "readout", "transcript", "statement",
+                     "interview"]
+SOURCE_KINDS: tuple[str, ...] = SourceKind.__args__  # type: ignore[attr-defined]
 
 
 class Record(BaseModel):
@@ -59,23 +84,60 @@ class NonClaim(Record):
     reason: Text
 
 
+class Published(Record):
+    """The publication date a source prints, with the dateline words it was read from."""
+
+    date: IsoDate = Field(description="ISO: 2022, 2022-03 or 2022-03-25 (precision follows).")
+    text: Label = Field(description="The dateline words, verbatim in the source file.")
+
+
+NOT_STATED = "not stated"
+UNION_TAGS = ("dateline", "not-stated")
+"""Tags pydantic puts into an error's location inside ``published``; not keys of the file."""
+
+
+def _published_tag(value: object) -> str | None:
+    if isinstance(value, dict | Published):
+        return "dateline"
+    return "not-stated" if value == NOT_STATED else None
+
+
+PublishedField = Annotated[
+    Annotated[Published, Tag("dateline")] | Annotated[Literal["not stated"], Tag("not-stated")],
+    Discriminator(
+        _published_tag,
+        custom_error_type="published",
+        custom_error_message='write "not stated", or a mapping with the date and the dateline '
+        "words: {date: 2022-03-25, text: March 25, 2022}",
+    ),
+]
+
+
 class Source(IdentifiedRecord):
     """A source text in seeds/, pinned by its SHA-256, with its bibliographic metadata."""
 
-    file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")] = Field(
-        description="File name inside seeds/ (no folders)."
+    model_config = ConfigDict(json_schema_extra={"dependentRequired": {
+        "original": ["original_sha256"], "original_sha256": ["original"]}})
+
+    kind: SourceKind = Field(description="What the text is: " + ", ".join(SOURCE_KINDS) + ".")
+    file: FileName = Field(description="File name inside seeds/ (no folders).")
+    sha256: Sha256
+    original: FileName | None = Field(
+        None, description="The saved original (e.g. the web page) kept beside the text in seeds/."
     )
-    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    original_sha256: Sha256 | None = Field(None, description="Required when 'original' is given.")
     headline: Text
     byline: Text | None = None
     contributors: list[Label] = Field(default_factory=list, description="Additional reporting.")
     publisher: Label
     distributor: Label | None = None
     copy_of: Text | None = Field(None, description="Where this copy of the text was taken from.")
-    published: Label | None = Field(
-        None, description="Publication date as printed; leave empty when the copy gives none."
+    published: PublishedField = Field(
+        description='The publication date and its dateline words, or "not stated" when the copy '
+        "prints none."
     )
     url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]{1,500}$")] | None = None
+    retrieved: FullDate | None = Field(None, description="When this copy was retrieved (ISO).")
     outlets: list[Id] = Field(
         default_factory=list,
         description="Actor records (kind: outlet) of the publisher and distributor of this copy.",
@@ -85,6 +147,16 @@ class Source(IdentifiedRecord):
         default_factory=list,
         description="Body sentences judged to carry no claim; all others must be cited.",
     )
+
+    @model_validator(mode="after")
+    def _original_is_pinned(self) -> Source:
+        if (self.original is None) != (self.original_sha256 is None):
+            raise ValueError("'original' and 'original_sha256' go together: give both or neither")
+        return self
+
+    @property
+    def dateline(self) -> Published | None:
+        return None if isinstance(self.published, str) else self.published
 
 
 class Actor(IdentifiedRecord):
@@ -104,8 +176,7 @@ class Issue(IdentifiedRecord):
     name: Label
 
 
-Precision = Literal["year", "month", "day", "weekday", "relative", "approximate"]
-DATE_VALUE = r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2})$"
+Precision = Literal["year", "month", "month-day", "day", "weekday", "relative", "approximate"]
 
 
 class DateSpec(Record):
@@ -113,9 +184,15 @@ class DateSpec(Record):
 
     text: Label = Field(description='The date phrase as the evidence gives it ("in November").')
     precision: Precision
-    value: Annotated[str, StringConstraints(pattern=DATE_VALUE)] | None = Field(
+    value: DateValue | None = Field(
         None,
-        description="ISO 8601 form of what the text states and no more: 2016, 2025-06, --11.",
+        description="ISO 8601 form of what the text states and no more: 2016, 2025-06, --11, "
+        "--03-24, 2022-03-24.",
+    )
+    resolve: Literal["dateline"] | None = Field(
+        None,
+        description="Complete the date from its source's publication date (shown as "
+        "'March 24 — 2022, from the dateline'); only when the source's 'published' is a date.",
     )
 
 
@@ -164,8 +241,9 @@ class Attribution(Record):
     """Whose statement the fact reports."""
 
     kind: AttributionKind = Field(
-        description="narration: the reporters' own; quote: direct quote; paraphrase: reported "
-        "speech; report: another outlet reported it."
+        description="narration: the source's own text (a news report's reporters, a readout's "
+        "publisher); quote: direct quote; paraphrase: reported speech; report: another outlet "
+        "reported it."
     )
     actor: Id | None = Field(None, description="The speaker, or the outlet for a report.")
 

@@ -29,7 +29,6 @@ from .site import (
     page_path,
     source_paragraphs,
 )
-from .timeline import order_events
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 """Python-Markdown's own escapable characters: a backslash before them disappears."""
@@ -154,7 +153,7 @@ class Renderer:
                                   paragraphs=source_paragraphs(site, sid)))
         for kind in SECTIONS:
             out.update(self._page(kind, "index", f"{kind}-index.md.j2"))
-        out.update(self._top("timeline", entries=order_events(site.events)))
+        out.update(self._top("timeline"))
         out.update(self._top("map", drawing=full_map(site)))
         out.update(self._top("coverage", reports=site.coverage))
         return out

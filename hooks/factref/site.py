@@ -7,11 +7,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .dates import Resolution, Value, describe, parse_value, value_words
 from .quotes import Passage
-from .records import Actor, Event, Fact, Issue
+from .records import Actor, DateSpec, Event, Fact, Issue
 from .sources import SourceText
+from .text import contains_normal, normalise_quote
+from .timeline import Entry as TimelineEntry
+from .timeline import Timeline, build_timeline
 from .verify import Verified
 
 if TYPE_CHECKING:
@@ -22,6 +27,16 @@ KIND_TITLES = {
     "state": "States",
     "organisation": "Organisations",
     "outlet": "News outlets",
+}
+
+
+SOURCE_KIND_NAMES = {
+    "news-report": "news report",
+    "press-release": "press release",
+    "readout": "readout",
+    "transcript": "transcript",
+    "statement": "statement",
+    "interview": "interview",
 }
 
 
@@ -51,6 +66,26 @@ class FactView:
     def anchor(self) -> str:
         return f"fact-{self.fact.id}"
 
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The distinct sources of its evidence, in the order cited."""
+        return tuple(dict.fromkeys(c.passage.source_id for c in self.citations))
+
+    @property
+    def corroborated(self) -> bool:
+        """Supported by passages of more than one source."""
+        return len(self.sources) > 1
+
+
+@dataclass(frozen=True)
+class DateView:
+    """One source's date for an event, in words, with the citations that give it."""
+
+    words: str
+    value: str | None
+    """The calendar value it amounts to (resolved, else as stated), for comparing."""
+    citations: tuple[Citation, ...]
+
 
 @dataclass
 class Site:
@@ -78,6 +113,7 @@ class Site:
     )
     events_by_issue: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
     issues_by_event: dict[str, list[Issue]] = field(default_factory=dict)
+    facts_by_source: dict[str, list[FactView]] = field(default_factory=lambda: defaultdict(list))
     coverage: list[SourceCoverage] = field(default_factory=list)
     """Per source, its body sentences and the facts citing each (set by the pipeline)."""
 
@@ -106,6 +142,138 @@ class Site:
     def issue_events(self, iid: str) -> list[Event]:
         return self.events_by_issue.get(iid, [])
 
+    # --- Sources: what pages say about where a fact comes from -------------------------------
+
+    def source_name(self, sid: str) -> str:
+        """The outlet or publisher, as a reader knows it ("Bloomberg News")."""
+        source = self.sources[sid].record
+        if source.outlets and source.outlets[0] in self.actors:
+            return self.actors[source.outlets[0]].name
+        return str(source.publisher)
+
+    def source_kind(self, sid: str) -> str:
+        return SOURCE_KIND_NAMES[self.sources[sid].record.kind]
+
+    def source_date(self, sid: str) -> str:
+        """'25 March 2022', or 'date not stated'."""
+        line = self.sources[sid].record.dateline
+        return value_words(parse_value(line.date)) if line else "date not stated"
+
+    def source_brief(self, sid: str) -> str:
+        """Outlet and date, for a compact mention next to a fact: 'Bloomberg News, date not
+        stated'."""
+        return f"{self.source_name(sid)}, {self.source_date(sid)}"
+
+    def own_voice(self, sid: str) -> str:
+        """Whose words a source's own text is: 'the reporters' account' for a news report,
+        'the State Department's readout' for a readout."""
+        source = self.sources[sid].record
+        if source.kind == "news-report":
+            return "the reporters' account"
+        publisher = self.source_name(sid)
+        if publisher.lower().startswith("the "):
+            publisher = publisher[4:]
+        owner = publisher + ("'" if publisher.endswith("s") else "'s")
+        return f"the {owner} {SOURCE_KIND_NAMES[source.kind]}"
+
+    def narration_label(self, view: FactView) -> str:
+        """The attribution of a narrated fact: the own voice of each source it cites."""
+        return " and ".join(dict.fromkeys(self.own_voice(sid) for sid in view.sources))
+
+    def by_source(self, views: list[FactView]) -> list[tuple[str, list[FactView]]]:
+        """Facts grouped by the sources they cite (a fact citing two is in both groups)."""
+        grouped: dict[str, list[FactView]] = {}
+        for view in views:
+            for sid in view.sources:
+                grouped.setdefault(sid, []).append(view)
+        return sorted(grouped.items(), key=lambda item: list(self.sources).index(item[0]))
+
+    def source_facts(self, sid: str) -> list[FactView]:
+        return self.facts_by_source.get(sid, [])
+
+    def source_coverage(self, sid: str) -> SourceCoverage | None:
+        """The coverage report of one source (its claim-bearing sentences and which are cited)."""
+        return next((r for r in self.coverage if r.source_text.record.id == sid), None)
+
+    # --- Dates ------------------------------------------------------------------------------
+
+    @property
+    def resolved(self) -> dict[tuple[str, str], Resolution]:
+        return self.verified.resolved
+
+    def date_words(self, date: DateSpec, kind: str, rid: str, sids: tuple[str, ...]) -> str:
+        resolution = self.resolved.get((kind, rid))
+        dated = any(self.sources[s].record.dateline for s in sids if s in self.sources)
+        return describe(date.text, date.precision, date.value,
+                        resolution.value if resolution else None, dated)
+
+    def fact_date(self, view: FactView) -> str:
+        assert view.fact.date is not None
+        return self.date_words(view.fact.date, "facts", view.fact.id, view.sources)
+
+    def event_sources(self, eid: str) -> tuple[str, ...]:
+        """The sources of the facts about an event, in order."""
+        return tuple(dict.fromkeys(s for v in self.by_event.get(eid, ()) for s in v.sources))
+
+    def event_date(self, event: Event) -> str:
+        """The event's date in words ('date not stated' when it has none)."""
+        if event.date is None:
+            return "date not stated"
+        return self.date_words(event.date, "events", event.id, self.event_sources(event.id))
+
+    def event_dates(self, eid: str) -> list[DateView]:
+        """Every date the sources give for an event, each with its citations, never merged:
+        the event's own date, then each dated fact about it."""
+        views = self.by_event.get(eid, [])
+        out: dict[tuple[str, tuple[str, ...]], DateView] = {}
+        event = self.events[eid]
+        stated: list[tuple[DateSpec, str, str, list[FactView]]] = []
+        if event.date:
+            stated.append((event.date, "events", eid, views))
+        stated += [(v.fact.date, "facts", v.fact.id, [v]) for v in views if v.fact.date]
+        for date, kind, rid, where in stated:
+            giving: dict[str, Citation] = {}  # per source, the first passage giving the words
+            for c in (c for v in where for c in v.citations):
+                if contains_normal(normalise_quote(c.passage.text), date.text):
+                    giving.setdefault(c.passage.source_id, c)
+            citations, sids = tuple(giving.values()), tuple(giving)
+            words = self.date_words(date, kind, rid, sids)
+            resolution = self.resolved.get((kind, rid))
+            value = resolution.value.iso if resolution else date.value
+            out.setdefault((words, sids), DateView(words, value, citations))
+        return list(out.values())
+
+    def dates_disagree(self, eid: str) -> bool:
+        return len({d.words for d in self.event_dates(eid)}) > 1
+
+    @cached_property
+    def timeline(self) -> Timeline:
+        resolved = {rid: r.value for (kind, rid), r in self.resolved.items() if kind == "events"}
+        return build_timeline(self.events, resolved)
+
+    def entry_orderings(self, entry: TimelineEntry) -> list[tuple[str, str, str]]:
+        """What a timeline entry shows of its orderings, compactly: the ones its event states,
+        and the one that places it (when another event states it)."""
+        own: list[tuple[str, str, str]] = [
+            (r.relation, r.event, r.text) for r in entry.event.relations if r.event in self.events]
+        if entry.placed_by and entry.placed_by not in own:
+            own.append(entry.placed_by)
+        return own
+
+    def timeline_value(self, eid: str) -> Value | None:
+        """The calendar value (with a year) that places an event: resolved, else its own."""
+        resolution = self.resolved.get(("events", eid))
+        if resolution:
+            return resolution.value
+        event = self.events[eid]
+        if event.date and event.date.value:
+            value = parse_value(event.date.value)
+            return value if value.year is not None else None
+        return None
+
+    def timeline_groups(self) -> list[tuple[str, list[TimelineGroup]]]:
+        return timeline_groups(self.timeline)
+
 
 def build_site(verified: Verified) -> Site:
     site = Site(verified)
@@ -127,6 +295,8 @@ def build_site(verified: Verified) -> Site:
             site.by_speaker[fact.attribution.actor].append(view)
         for c in citations:
             site.by_passage[(c.passage.source_id, c.passage.start, c.passage.end)].append(view)
+        for sid in view.sources:
+            site.facts_by_source[sid].append(view)
     cited: dict[str, set[Passage]] = defaultdict(set)
     for view in site.facts.values():
         for c in view.citations:
@@ -144,6 +314,37 @@ def build_site(verified: Verified) -> Site:
         for iid in ids:
             site.events_by_issue[iid].append(event)
     return site
+
+
+@dataclass(frozen=True)
+class TimelineGroup:
+    """A run of timeline entries under one heading: a month of a year, or events the sources'
+    orderings place there without a date of their own."""
+
+    heading: str
+    css: str
+    entries: list[object]
+
+
+def timeline_groups(timeline: Timeline) -> list[tuple[str, list[TimelineGroup]]]:
+    """The calendar part of the timeline as (year heading, groups), in order; an undated event
+    placed by orderings gets a group of its own, so no heading gives it a date it lacks."""
+    years: list[tuple[str, list[TimelineGroup]]] = []
+    for entry in timeline.entries:
+        if entry.when is not None:
+            year = str(entry.when.year)
+            heading = value_words(Value(None, entry.when.month, None)) if entry.when.month else ""
+            css = "fr-tl-month" if entry.when.month else "fr-tl-year"
+        else:
+            year, heading, css = "No date stated — in the sources' order", "", (
+                "fr-tl-placed")
+        if not years or years[-1][0] != year:
+            years.append((year, []))
+        groups = years[-1][1]
+        if not groups or groups[-1].heading != heading:
+            groups.append(TimelineGroup(heading, css, []))
+        groups[-1].entries.append(entry)
+    return years
 
 
 def _home(fact: Fact) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .dates import parse_value, unstated_parts
 from .load import Loaded
 from .problems import Problem
 from .records import Source
@@ -86,7 +87,44 @@ def read_source(loaded: Loaded[Source], seeds: Path, seeds_rel: str) -> SourceTe
             "file",
             record=source.id,
         )
-    return _with_body(loaded, raw)
+    problem = _original_problem(loaded, seeds, seeds_rel) or _dateline_problem(loaded, raw)
+    return problem or _with_body(loaded, raw)
+
+
+def _original_problem(loaded: Loaded[Source], seeds: Path, seeds_rel: str) -> Problem | None:
+    """The saved original (a web page) is evidence too: pinned by its own SHA-256."""
+    source, origin = loaded.record, loaded.origin
+    if source.original is None:
+        return None
+    path, shown = seeds / source.original, f"{seeds_rel}/{source.original}"
+    if not path.is_file():
+        return origin.problem(f"source {source.id!r}: original {shown} does not exist",
+                              "original", record=source.id)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != source.original_sha256:
+        return origin.problem(
+            f"source {source.id!r}: the original {shown} has changed: it now has SHA-256 "
+            f"{digest}, but the registry pins {source.original_sha256}; restore the saved file",
+            "original_sha256", record=source.id)
+    return None
+
+
+def _dateline_problem(loaded: Loaded[Source], raw: str) -> Problem | None:
+    """The dateline words must be in the file (anywhere: a dateline often precedes the body)."""
+    source, dateline = loaded.record, loaded.record.dateline
+    if dateline is None:
+        return None
+    if dateline.text not in raw and not normalise(raw).find(normalise_quote(dateline.text)):
+        return loaded.origin.problem(
+            f"source {source.id!r}: the dateline words {dateline.text!r} do not occur in its "
+            "file; copy them as the source prints them, or write published: not stated",
+            "published", "text", record=source.id)
+    missing = unstated_parts(parse_value(dateline.date), dateline.text)
+    if missing:
+        return loaded.origin.problem(
+            f"source {source.id!r}: published date {dateline.date!r} says more than its dateline "
+            f"words: {'; '.join(missing)}", "published", "date", record=source.id)
+    return None
 
 
 def _with_body(loaded: Loaded[Source], raw: str) -> SourceText | Problem:

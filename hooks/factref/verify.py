@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .dates import Resolution, Value, parse_value, unstated_parts
+from .dates import resolve as resolve_date
 from .load import Loaded, Origin, Records
 from .naming import Naming
 from .problems import Problem
@@ -18,11 +20,11 @@ from .quotes import Passage, QuoteError, resolve
 from .records import Actor, DateSpec, Event, Fact, Issue, RecordKind, Source
 from .sources import SourceText, read_source
 from .text import contains_normal, contains_phrase, normalise_quote
+from .timeline import calendar_values, contradictions
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+PRECISION_FORMS = {"year": "year", "month": "month", "month-day": "month-day", "day": "day"}
+"""The form of calendar value each precision takes (dates.Value.form)."""
 
 
 @dataclass
@@ -39,6 +41,8 @@ class Verified:
     rejected_sources: set[str] = field(default_factory=set)
     naming: Naming = field(default_factory=lambda: Naming(()))
     facts_by_event: dict[str, list[Loaded[Fact]]] = field(default_factory=dict)
+    resolved: dict[tuple[str, str], Resolution] = field(default_factory=dict)
+    """Dates completed from a dateline, by ("facts" | "events", id)."""
     problems: list[Problem] = field(default_factory=list)
 
     def ids(self, kind: RecordKind) -> set[str]:
@@ -157,7 +161,7 @@ def _fact_references(fact: Fact, o: Origin, v: Verified) -> list[Problem]:
             problems.append(o.problem(f"unknown issue {iid!r}", "issues", i, record=fact.id))
     att = fact.attribution
     if att.kind == "narration" and att.actor:
-        problems.append(o.problem("narration is the reporters' own: it takes no actor",
+        problems.append(o.problem("narration is the source's own text: it takes no actor",
                                   "attribution", "actor", record=fact.id))
     elif att.kind != "narration" and not att.actor:
         problems.append(o.problem(f"a {att.kind} needs the actor who said or reported it",
@@ -196,6 +200,8 @@ def _fact_against_evidence(
                 *path, record=fact.id))
     if fact.date:
         problems.extend(date_problems(fact.date, evidence, o, ("date",), fact.id))
+        if not problems and fact.date.resolve:
+            problems.extend(_resolve(fact.date, passages, v, o, ("facts", fact.id)))
     return problems
 
 
@@ -214,27 +220,46 @@ def date_problems(
                           "text", record=rid)]
     if not date.value:
         return []
-    problems = []
-    year, month, day = _date_parts(date.value)
-    if year and not contains_phrase(date.text, year):
-        problems.append(f"the year {year} is not in the date text {date.text!r}")
-    if month and not contains_phrase(date.text, MONTHS[int(month) - 1]):
-        problems.append(f"the month {MONTHS[int(month) - 1]} is not in the date text")
-    if day and not contains_phrase(date.text, str(int(day))):
-        problems.append(f"the day {int(day)} is not in the date text")
-    want = {"year": (1, 0, 0), "month": (None, 1, 0), "day": (None, 1, 1)}.get(date.precision)
-    if want is None and date.precision in ("weekday", "relative", "approximate"):
+    value = parse_value(date.value)  # validated on load
+    problems = unstated_parts(value, date.text)
+    want = PRECISION_FORMS.get(date.precision)
+    if want is None:
         problems.append(f"a {date.precision} date has no calendar value; leave 'value' out")
-    elif want is not None and (bool(month), bool(day)) != (bool(want[1]), bool(want[2])):
-        problems.append(f"value {date.value!r} does not have {date.precision} precision")
+    elif value.form != want:
+        problems.append(f"value {date.value!r} does not have {date.precision} precision (write "
+                        f"{_EXAMPLE[want]} for a {date.precision} date)")
     return [o.problem(f"date value: {p}", *path, "value", record=rid) for p in problems]
 
 
-def _date_parts(value: str) -> tuple[str, str, str]:
-    if value.startswith("--"):
-        return "", value[2:], ""
-    parts = value.split("-") + ["", ""]
-    return parts[0], parts[1], parts[2]
+_EXAMPLE = {"year": "2016", "month": "2025-06 or --11", "month-day": "--03-24",
+            "day": "2022-03-24"}
+
+
+def _resolve(date: DateSpec, passages: list[Passage], v: Verified, o: Origin,
+             record: tuple[str, str]) -> list[Problem]:
+    """Complete a date from the dateline of the source whose passage gives the date words."""
+    kind, rid = record
+    giving = [p for p in passages if contains_normal(normalise_quote(p.text), date.text)]
+    sids = list(dict.fromkeys(p.source_id for p in giving or passages))
+    datelines = {sid: v.sources[sid].record.dateline for sid in sids}
+    undated = [sid for sid, line in datelines.items() if line is None]
+    if undated:
+        return [o.problem(f"resolve: dateline: source {undated[0]!r} states no publication date "
+                          "(published: not stated), so there is nothing to resolve against; "
+                          "leave 'resolve' out", "date", "resolve", record=rid)]
+    dates = {line.date for line in datelines.values() if line}
+    if len(dates) > 1:
+        return [o.problem("resolve: dateline: the date words come from sources with different "
+                          f"datelines ({', '.join(sorted(dates))}); cite one source for the date",
+                          "date", "resolve", record=rid)]
+    line = next(iter(datelines.values()))
+    assert line is not None
+    try:
+        value = resolve_date(date.text, date.precision, date.value, line.date)
+    except ValueError as exc:
+        return [o.problem(f"resolve: dateline: {exc}", "date", "resolve", record=rid)]
+    v.resolved[(kind, rid)] = Resolution(value, sids[0], line.text)
+    return []
 
 
 def check_event(loaded: Loaded[Event], v: Verified, records: Records) -> list[Problem]:
@@ -269,7 +294,11 @@ def check_event(loaded: Loaded[Event], v: Verified, records: Records) -> list[Pr
                 f"actor {role.actor!r} is not named in the evidence of this event's facts (by "
                 f"{_names(v.actors[role.actor].record)})", "roles", i, "actor", record=event.id))
     if event.date:
-        problems.extend(date_problems(event.date, evidence, o, ("date",), event.id))
+        found = date_problems(event.date, evidence, o, ("date",), event.id)
+        problems.extend(found)
+        if not found and event.date.resolve:
+            passages = [p for f in facts for p in v.passages[f.record.id]]
+            problems.extend(_resolve(event.date, passages, v, o, ("events", event.id)))
     if event.place and not contains_normal(evidence, event.place):
         problems.append(o.problem(f"place {event.place!r} does not occur in the evidence of "
                                   "this event's facts", "place", record=event.id))
@@ -291,32 +320,44 @@ def _drop_event(eid: str, v: Verified) -> None:
 
 
 def _check_order_cycles(v: Verified) -> None:
-    """'A after B' and 'B after A' cannot both hold: reject orderings that form a cycle."""
-    later: dict[str, set[str]] = {eid: set() for eid in v.events}
-    for eid, loaded in v.events.items():
-        for rel in loaded.record.relations:
-            if rel.event not in v.events or rel.relation == "during":
-                continue
-            first, then = (rel.event, eid) if rel.relation == "after" else (eid, rel.event)
-            later[first].add(then)
-    for eid in [e for e in v.events if _reaches(later, e, e)]:
-        loaded = v.events.pop(eid)
-        v.problems.append(loaded.origin.problem(
-            "the event orderings form a cycle (this event ends up before itself)",
-            "relations", record=eid))
-        _drop_event(eid, v)
+    """Orderings and dates, across all sources, must admit one order: refuse those that do not,
+    naming every passage involved so the editor can see which sources disagree."""
+    events = {eid: loaded.record for eid, loaded in v.events.items()}
+    resolved = {rid: r.value for (kind, rid), r in v.resolved.items() if kind == "events"}
+    calendar = calendar_values(events, resolved)
+    for group in contradictions(events, calendar):
+        said = _order_statements(group, events, calendar, v)
+        for eid in sorted(group):
+            loaded = v.events.pop(eid)
+            key = "relations" if any(r.event in group for r in loaded.record.relations) else "date"
+            v.problems.append(loaded.origin.problem(
+                "these orderings and dates contradict each other (no order satisfies them all): "
+                + "; ".join(said), key, record=eid))
+            _drop_event(eid, v)
 
 
-def _reaches(graph: dict[str, set[str]], start: str, goal: str) -> bool:
-    seen, todo = set(), list(graph.get(start, ()))
-    while todo:
-        node = todo.pop()
-        if node == goal:
-            return True
-        if node not in seen:
-            seen.add(node)
-            todo.extend(graph.get(node, ()))
-    return False
+def _order_statements(group: set[str], events: dict[str, Event], calendar: dict[str, Value],
+                      v: Verified) -> list[str]:
+    said = []
+    for eid in sorted(group):
+        event = events[eid]
+        for rel in event.relations:
+            if rel.event in group and rel.relation != "during":
+                said.append(f"{eid!r} {rel.relation} {rel.event!r} (\u201c{rel.text}\u201d, "
+                            f"{_where(eid, rel.text, v)})")
+        if eid in calendar and event.date:
+            said.append(f"{eid!r} dated {calendar[eid].iso} (\u201c{event.date.text}\u201d, "
+                        f"{_where(eid, event.date.text, v)})")
+    return said
+
+
+def _where(eid: str, phrase: str, v: Verified) -> str:
+    """The source and line of the first passage of an event's facts that holds ``phrase``."""
+    for loaded in v.facts_by_event.get(eid, ()):
+        for p in v.passages.get(loaded.record.id, ()):
+            if contains_normal(normalise_quote(p.text), phrase):
+                return f"source {p.source_id!r} line {v.sources[p.source_id].line_of(p.start)}"
+    return "no passage found"
 
 
 def _check_unused(v: Verified) -> None:
