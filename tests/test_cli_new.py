@@ -138,17 +138,54 @@ def test_new_refuses_and_writes_nothing(project: Project, args: list[str], messa
     assert not (project.root / "facts/claims").exists()
 
 
-def test_new_reports_what_keeps_the_written_record_off_the_site(project: Project) -> None:
+NOT_NAMED = (
+    f"facts/claims/{SEED_ID}.yml:5:14: facts[0].actors[0] (record "
+    "'china-sent-message-japan'): actor 'xinhua' is not named in the evidence (by 'Xinhua "
+    "News Agency' or 'Xinhua'); quote the words that name it, add an alias, or declare a "
+    "pronoun under 'refers'\n")
+
+
+def test_new_writes_nothing_that_does_not_verify(project: Project) -> None:
     result = factref(own_records(project), "new", SEED_ID, "China sent a very different message",
                      "--claim", "China sent a message to Japan.", "--actor", "xinhua")
-    assert result.exit_code == 1
-    assert result.stderr == (
-        f"facts/claims/{SEED_ID}.yml:5:14: facts[0].actors[0] (record "
-        "'china-sent-message-japan'): actor 'xinhua' is not named in the evidence (by 'Xinhua "
-        "News Agency' or 'Xinhua'); quote the words that name it, add an alias, or declare a "
-        "pronoun under 'refers'\n")
+    assert (result.exit_code, result.stderr) == (1, NOT_NAMED)
     assert result.stdout == (
-        f"wrote fact 'china-sent-message-japan' to facts/claims/{SEED_ID}.yml:3: 1 problem\n")
+        "not written: fact 'china-sent-message-japan' has 1 problem; fix it, or keep the fact "
+        "as a draft with --draft\n")
+    assert not (project.root / f"facts/claims/{SEED_ID}.yml").exists()
+    assert factref(project, "check").exit_code == 0
+
+
+def test_a_draft_is_kept_apart_never_published_and_fails_the_check(project: Project) -> None:
+    own_records(project)
+    before = (project.root / "facts/claims.yml").read_text(encoding="utf-8")
+    result = factref(project, "new", SEED_ID, "China sent a very different message",
+                     "--claim", "China sent a message to Japan.", "--actor", "xinhua",
+                     "--draft", "--file", "facts/claims.yml")
+    assert (result.exit_code, result.stdout) == (1, (
+        "wrote draft 'china-sent-message-japan' to facts/claims.yml:26 under 'drafts:' (1 "
+        "problem): not published; factref check fails until you fix it and move it under "
+        "'facts:'\n"))
+    text = (project.root / "facts/claims.yml").read_text(encoding="utf-8")
+    assert text == before + """
+drafts:
+  - id: china-sent-message-japan
+    claim: China sent a message to Japan.
+    actors: [xinhua]
+    attribution: {kind: narration}
+    evidence:
+      - source: "000_ed07831bd54794ff"
+        quote: China sent a very different message
+"""
+    check = factref(project, "check")
+    assert check.exit_code == 1
+    assert check.stderr == (
+        "facts/claims.yml:25:1: drafts: 1 draft record ('china-sent-message-japan') not "
+        "published: fix each and move it under 'facts:' (factref check then verifies it), or "
+        "delete it\n")
+    assert "china-sent-message-japan" not in project.run().verified.facts
+    build = project.build("--strict")
+    assert build.returncode == 1 and "1 draft record" in build.stderr
 
 
 def test_proposed_ids_are_slugs_unique_among_the_facts() -> None:

@@ -123,7 +123,9 @@ def test_worked_example_runs_as_written(project: Project) -> None:
 def test_guide_covers_the_editor_tasks() -> None:
     headings = re.findall(r"^#+ (.+)$", GUIDE.read_text(encoding="utf-8"), re.M)
     for task in ("Add a source", "Add a fact", "Resolve an ambiguous quote",
-                 "Read the review report"):
+                 "Read the review report", "Add a second source, end to end",
+                 "Register the source with add-source", "Actors, an issue and events",
+                 "Facts with dates, events and refers"):
         assert any(task in h for h in headings), task
 
 

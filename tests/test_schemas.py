@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 from conftest import ROOT, SEED_ID
+from factref import reference
 from factref.load import record_files
-from factref.records import MODELS, RecordKind
+from factref.records import MODELS, RecordFile, RecordKind
 from factref.schema import RECORD_FILE, SCHEMA_DIR, generate, stale
 from factref.yamlio import load
 from pydantic import ValidationError
@@ -115,3 +116,25 @@ def test_schemas_are_plain_json_with_the_dialect(tmp_path: Path) -> None:
         schema = json.loads(text)
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema", name
         jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_the_field_reference_is_up_to_date() -> None:
+    assert not reference.stale(ROOT), "run: factref schema --reference --write"
+
+
+def test_every_record_field_is_documented() -> None:
+    defs = RecordFile.model_json_schema()["$defs"]
+    undocumented = [f"{name}.{field}" for name, node in defs.items()
+                    for field, spec in node.get("properties", {}).items()
+                    if not spec.get("description")]
+    assert undocumented == []
+    assert [name for name, node in defs.items() if not node.get("description")] == []
+    page = (ROOT / reference.REFERENCE).read_text(encoding="utf-8")
+    for name, node in defs.items():
+        assert f"## {name}" in page
+        for field in node.get("properties", {}):
+            assert f"| `{field}` |" in page, f"{name}.{field}"
+
+
+def test_the_reference_is_linked_from_the_contributing_guide() -> None:
+    assert "(records.md)" in (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
+from . import addsource, newfact, scaffold
 from . import export as export_mod
 from . import generate as generate_mod
+from . import reference as reference_mod
 from . import review as review_mod
-from . import scaffold
 from . import schema as schema_mod
 from .load import load_records
 from .pipeline import Result, run
 from .problems import Problem
-from .records import ATTRIBUTION_KINDS, Fact
+from .records import ATTRIBUTION_KINDS
+from .sources import SourceText
 
 
 @click.group()
@@ -112,59 +115,128 @@ def coverage_cmd(root: Path, uncited_only: bool) -> None:
 @click.option("--id", "fid", help="The fact's id (default: a slug of the claim).")
 @click.option("--occurrence", type=click.IntRange(min=1),
               help="Which occurrence to cite when the quote occurs more than once.")
+@click.option("--also", "also", type=(str, str), multiple=True, metavar="SOURCE QUOTE",
+              help="Another passage the fact cites (repeatable).")
+@click.option("--refers", "refers", multiple=True, metavar="WORDS=ACTOR",
+              help='Words of a quote that stand for an actor, e.g. "He=xi-jinping" (repeatable).')
+@click.option("--date-text", help="The date phrase as the evidence gives it.")
+@click.option("--precision", help="year, month, month-day, day, weekday, relative or "
+              "approximate.")
+@click.option("--value", help="ISO form of what the date text states: 2016, 2025-06, --03-24.")
+@click.option("--resolve", type=click.Choice(["dateline"]),
+              help="Complete the date from the source's publication date.")
+@click.option("--draft", is_flag=True,
+              help="If the fact does not verify, keep it under 'drafts:' (never published; "
+              "factref check fails until it is finished and moved under 'facts:').")
 @click.option("--file", "rel", help="Record file to append to (default: facts/claims/SOURCE.yml).")
 @click.pass_obj
 def new(root: Path, source: str, quote: str, claim: str | None, actors: tuple[str, ...],
         issues: tuple[str, ...], event: str | None, attribution: str, fid: str | None,
-        occurrence: int | None, rel: str | None) -> None:
-    """Add a fact citing QUOTE (as you remember it) from SOURCE, then verify it."""
+        occurrence: int | None, also: tuple[tuple[str, str], ...], refers: tuple[str, ...],
+        date_text: str | None, precision: str | None, value: str | None, resolve: str | None,
+        draft: bool, rel: str | None) -> None:
+    """Add a fact citing QUOTE (as you remember it) from SOURCE; write it only if it verifies."""
     result = run(root)
-    text = result.verified.sources.get(source)
-    if text is None:
-        known = ", ".join(sorted(result.verified.sources)) or "none"
-        why = "did not verify (run factref check)" if source in result.verified.rejected_sources \
-            else f"is not a registered source; verified sources: {known}"
-        _fail(f"source {source!r} {why}")
     records, _ = load_records(root)
     try:
-        found = scaffold.find(text, quote, occurrence)
-        fact = scaffold.build_fact(found, source, claim=claim, actors=actors, issues=issues,
-                                   event=event, attribution=attribution, fid=fid,
-                                   taken=set(records.facts))
+        found = scaffold.find(_source_text(result, source), quote, occurrence)
+        cited = [scaffold.Cited(sid, scaffold.find(_source_text(result, sid), q, None))
+                 for sid, q in also]
+        fact = scaffold.build_fact(
+            found, source, claim=claim, actors=actors, issues=issues, event=event,
+            attribution=attribution, fid=fid, taken=set(records.facts), also=cited,
+            refers=[_refers(r) for r in refers],
+            date={"text": date_text, "precision": precision, "value": value,
+                  "resolve": resolve})
+        rel = rel or f"facts/claims/{source}.yml"
+        written = newfact.write_checked(root, rel, fact, draft=draft)
     except scaffold.ScaffoldError as exc:
         _fail(exc.message)
-    rel = rel or f"facts/claims/{source}.yml"
-    line = _write_fact(root, rel, fact)
     if found.occurrences > 1:
         context = ", ".join(f"{k}: {v!r}" for k, v in (("prefix", found.prefix),
                                                        ("suffix", found.suffix)) if v)
         click.echo(f"the quote occurs {found.occurrences} times; cited occurrence "
                    f"{occurrence} with {context}")
-    problems = [p for p in run(root).problems if p.file == rel and
-                (p.record == fact.id or (not p.record and p.line >= line))]
-    for problem in problems:
+    for problem in written.problems:
         click.echo(str(problem), err=True)
-    status = f"{len(problems)} problem{'s' * (len(problems) != 1)}" if problems else "verified"
-    click.echo(f"wrote fact {fact.id!r} to {rel}:{line}: {status}")
-    sys.exit(1 if problems else 0)
+    for line in newfact.fact_suggestions(fact, records, result.verified.sources):
+        click.echo(line)
+    count = f"{len(written.problems)} problem{'s' * (len(written.problems) != 1)}"
+    if written.status == "fact":
+        click.echo(f"wrote fact {fact.id!r} to {rel}:{written.line}: verified")
+    elif written.status == "draft":
+        click.echo(f"wrote draft {fact.id!r} to {rel}:{written.line} under 'drafts:' ({count}): "
+                   "not published; factref check fails until you fix it and move it under "
+                   "'facts:'")
+    else:
+        them = "them" if len(written.problems) > 1 else "it"
+        click.echo(f"not written: fact {fact.id!r} has {count}; fix {them}, or keep the fact as "
+                   "a draft with --draft")
+    sys.exit(0 if written.status == "fact" else 1)
 
 
-def _write_fact(root: Path, rel: str, fact: Fact) -> int:
-    path = root / rel
-    old = path.read_text(encoding="utf-8") if path.is_file() else None
-    schema = os.path.relpath(root / schema_mod.SCHEMA_DIR / schema_mod.RECORD_FILE, path.parent)
-    try:
-        text, line = scaffold.add_fact(old, fact, Path(schema).as_posix())
-    except scaffold.ScaffoldError as exc:
-        _fail(f"cannot add the fact to {rel}: {exc.message}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return line
+def _source_text(result: Result, source: str) -> SourceText:
+    text = result.verified.sources.get(source)
+    if text is None:
+        known = ", ".join(sorted(result.verified.sources)) or "none"
+        why = "did not verify (run factref check)" if source in result.verified.rejected_sources \
+            else f"is not a registered source; verified sources: {known}"
+        raise scaffold.ScaffoldError(f"source {source!r} {why}")
+    return text
+
+
+def _refers(option: str) -> tuple[str, str]:
+    words, sep, actor = option.rpartition("=")
+    if not sep or not words.strip() or not actor.strip():
+        raise scaffold.ScaffoldError(f"--refers {option!r}: write WORDS=ACTOR, e.g. "
+                                     "\"He=xi-jinping\"")
+    return words.strip(), actor.strip()
 
 
 def _fail(message: str) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(1)
+
+
+@main.command("add-source")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--kind", type=click.Choice(addsource.SOURCE_KINDS),
+              help="What the source is (asked for when not given and a terminal is attached).")
+@click.option("--headline", help="Its headline or title (default for a web page: its title).")
+@click.option("--publisher", help="Who published it (default for a web page: its site name).")
+@click.option("--byline", help="Its byline, as printed.")
+@click.option("--contributor", "contributors", multiple=True, help="Additional reporting.")
+@click.option("--distributor", help="Who distributed this copy, if not the publisher.")
+@click.option("--copy-of", help="Where this copy of the text was taken from.")
+@click.option("--outlet", "outlets", multiple=True,
+              help="Actor id (kind: outlet) of its publisher or distributor (repeatable).")
+@click.option("--url", help="Where it was published (https://...).")
+@click.option("--retrieved", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="When this copy was retrieved.")
+@click.option("--dateline", metavar="WORDS",
+              help="The date words to read the publication date from (default: the first full "
+              "date in the file), or 'not stated'.")
+@click.option("--starts-with", help="Words the body begins with (default: proposed).")
+@click.option("--ends-with", help="Words the body ends with (default: proposed).")
+@click.option("--id", "sid", help="The source id (default: NNN_ and 16 hex digits of its SHA-256).")
+@click.option("--registry", default="facts/sources.yml", show_default=True,
+              help="Record file to add the source to.")
+@click.pass_obj
+def add_source(root: Path, /, file: Path, kind: str | None, registry: str, sid: str | None,
+               retrieved: datetime.datetime | None, **options: Any) -> None:
+    """Register FILE (a text, or a saved web page) as a source: copy, pin, propose, verify."""
+    if kind is None and sys.stdin.isatty():
+        kind = click.prompt("kind", type=click.Choice(addsource.SOURCE_KINDS))
+    options |= {"kind": kind, "id": sid,
+                "retrieved": retrieved.date().isoformat() if retrieved else None}
+    records, _ = load_records(root)
+    try:
+        proposal = addsource.prepare(file.name, file.read_bytes(),
+                                     addsource.registered(records), options)
+        outcome = addsource.register(root, proposal, registry)
+    except addsource.AddSourceError as exc:
+        _fail(exc.message)
+    click.echo("\n".join(addsource.confirmation(proposal, outcome, registry)))
 
 
 @main.command()
@@ -201,10 +273,23 @@ def export_cmd(root: Path, output: Path | None) -> None:
 
 
 @main.command("schema")
-@click.option("--write", is_flag=True, help="Regenerate the stale schema files.")
+@click.option("--write", is_flag=True, help="Regenerate what is stale.")
+@click.option("--reference", is_flag=True,
+              help=f"The record field reference, {reference_mod.REFERENCE}, instead of the "
+              "JSON Schemas.")
 @click.pass_obj
-def schema_cmd(root: Path, write: bool) -> None:
+def schema_cmd(root: Path, write: bool, reference: bool) -> None:
     """Check (or with --write, regenerate) the JSON Schemas in schemas/ from the models."""
+    if reference:
+        if write:
+            wrote = reference_mod.write(root)
+            click.echo(f"{'wrote' if wrote else 'up to date:'} {reference_mod.REFERENCE}")
+            return
+        if reference_mod.stale(root):
+            click.echo(f"{reference_mod.REFERENCE}: stale or missing; run factref schema "
+                       "--reference --write", err=True)
+            sys.exit(1)
+        return
     if write:
         for rel in schema_mod.write(root):
             click.echo(f"wrote {rel}")

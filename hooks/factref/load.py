@@ -20,6 +20,8 @@ from .yamlio import load as load_yaml
 
 R = TypeVar("R", bound=IdentifiedRecord)
 RECORD_SUFFIXES = (".yml", ".yaml")
+DRAFTS = "drafts"
+"""A list of unfinished facts that ``factref new --draft`` keeps in a record file."""
 PATTERN_HELP = {
     "url": "a URL must start with http:// or https:// and hold no spaces, quotes or angle "
     "brackets (at most 500 characters)",
@@ -169,6 +171,9 @@ def load_file(data: bytes, rel: str, records: Records) -> list[Problem]:
     trees = Trees(data, doc)
     for kind, items in doc.items():
         kpos = doc.key_pos[kind]
+        if kind == DRAFTS:
+            problems.append(_drafts_problem(rel, kpos, items))
+            continue
         if kind not in RecordKind.values():
             hint = _suggest(kind, RecordKind.values())
             problems.append(
@@ -187,6 +192,18 @@ def load_file(data: bytes, rel: str, records: Records) -> list[Problem]:
             problems.extend(_add(records, kind, item, origin))
     trees.forget()
     return problems
+
+
+def _drafts_problem(rel: str, pos: Pos, items: Any) -> Problem:
+    """Drafts (``factref new --draft``) are never loaded, so never published; and always
+    reported, so that neither ``factref check`` nor the strict build passes while one is left."""
+    ids = [d["id"] for d in items if isinstance(d, dict) and isinstance(d.get("id"), str)] \
+        if isinstance(items, list) else []
+    named = f" ({', '.join(repr(i) for i in ids)})" if ids else ""
+    count = len(items) if isinstance(items, list) else 0
+    return Problem(rel, pos.line, pos.column, Key(DRAFTS),
+                   f"{count} draft record{'s' * (count != 1)}{named} not published: fix each "
+                   "and move it under 'facts:' (factref check then verifies it), or delete it")
 
 
 def _add(records: Records, kind: str, item: Any, origin: Origin) -> list[Problem]:

@@ -81,7 +81,7 @@ class NonClaim(Record):
     """A body sentence that asserts nothing (a subheading, a dateline), with the reason."""
 
     sentence: Text = Field(description="The sentence as the coverage report lists it.")
-    reason: Text
+    reason: Text = Field(description="Why the sentence asserts nothing.")
 
 
 class Published(Record):
@@ -119,30 +119,46 @@ class Source(IdentifiedRecord):
     model_config = ConfigDict(json_schema_extra={"dependentRequired": {
         "original": ["original_sha256"], "original_sha256": ["original"]}})
 
+    id: Id = Field(
+        description="NNN_ and the first 16 hex digits of the SHA-256 of the file as received "
+        "(factref add-source computes it); never changed once cited."
+    )
     kind: SourceKind = Field(description="What the text is: " + ", ".join(SOURCE_KINDS) + ".")
     file: FileName = Field(description="File name inside seeds/ (no folders).")
-    sha256: Sha256
+    sha256: Sha256 = Field(
+        description="SHA-256 of the file: the text is pinned, and any change to it is an error."
+    )
     original: FileName | None = Field(
         None, description="The saved original (e.g. the web page) kept beside the text in seeds/."
     )
     original_sha256: Sha256 | None = Field(None, description="Required when 'original' is given.")
-    headline: Text
-    byline: Text | None = None
+    headline: Text = Field(description="The headline or title as the source prints it.")
+    byline: Text | None = Field(None, description="The byline as printed.")
     contributors: list[Label] = Field(default_factory=list, description="Additional reporting.")
-    publisher: Label
-    distributor: Label | None = None
+    publisher: Label = Field(
+        description="Who published the text (a newsroom, a ministry); its own words are "
+        "attributed to it."
+    )
+    distributor: Label | None = Field(
+        None, description="Who distributed this copy (a wire, a syndicate), if not the publisher."
+    )
     copy_of: Text | None = Field(None, description="Where this copy of the text was taken from.")
     published: PublishedField = Field(
         description='The publication date and its dateline words, or "not stated" when the copy '
         "prints none."
     )
-    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]{1,500}$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]{1,500}$")] | None = Field(
+        None, description="Where the original was published (http:// or https://)."
+    )
     retrieved: FullDate | None = Field(None, description="When this copy was retrieved (ISO).")
     outlets: list[Id] = Field(
         default_factory=list,
         description="Actor records (kind: outlet) of the publisher and distributor of this copy.",
     )
-    body: BodySpan
+    body: BodySpan = Field(
+        description="Where the article body starts and ends; the rest is page furniture, "
+        "which no quote may cite."
+    )
     non_claims: list[NonClaim] = Field(
         default_factory=list,
         description="Body sentences judged to carry no claim; all others must be cited.",
@@ -162,8 +178,11 @@ class Source(IdentifiedRecord):
 class Actor(IdentifiedRecord):
     """A person, state, organisation or news outlet."""
 
-    name: Label
-    kind: Literal["person", "state", "organisation", "outlet"]
+    id: Id = Field(description="A lower-case slug; the actor's page is actors/ID/.")
+    name: Label = Field(description="The actor's usual name, as the site shows it.")
+    kind: Literal["person", "state", "organisation", "outlet"] = Field(
+        description="An outlet is a news organisation: reports and source publishers."
+    )
     aliases: list[Label] = Field(
         default_factory=list,
         description='Other names as they appear in the text ("Beijing" for China).',
@@ -173,7 +192,8 @@ class Actor(IdentifiedRecord):
 class Issue(IdentifiedRecord):
     """A topic in dispute."""
 
-    name: Label
+    id: Id = Field(description="A lower-case slug; the issue's page is issues/ID/.")
+    name: Label = Field(description="The issue's name, as the site shows it.")
 
 
 Precision = Literal["year", "month", "month-day", "day", "weekday", "relative", "approximate"]
@@ -183,7 +203,10 @@ class DateSpec(Record):
     """A date exactly as precise as the text: ``text`` is the phrase in the evidence."""
 
     text: Label = Field(description='The date phrase as the evidence gives it ("in November").')
-    precision: Precision
+    precision: Precision = Field(
+        description="How precise the text is: year, month, month-day (no year), day (a full "
+        "date), weekday, relative ('today', 'days earlier') or approximate."
+    )
     value: DateValue | None = Field(
         None,
         description="ISO 8601 form of what the text states and no more: 2016, 2025-06, --11, "
@@ -197,36 +220,56 @@ class DateSpec(Record):
 
 
 class Role(Record):
-    actor: Id
-    role: Literal["initiator", "target", "participant"]
+    """An actor's part in an event."""
+
+    actor: Id = Field(description="The actor, named in the evidence of the event's facts.")
+    role: Literal["initiator", "target", "participant"] = Field(
+        description="initiator: who acts; target: who is acted upon; participant: anyone else."
+    )
 
 
 class Relation(Record):
     """An ordering the text gives between two events ("hours after", "days earlier")."""
 
-    relation: Literal["before", "after", "during"]
-    event: Id
+    relation: Literal["before", "after", "during"] = Field(
+        description="This event happened before, after or during the other one."
+    )
+    event: Id = Field(description="The other event's id.")
     text: Label = Field(description="The phrase in the evidence that states the ordering.")
 
 
 class Event(IdentifiedRecord):
     """A dated happening. Its date, place and orderings must be stated in its facts' evidence."""
 
-    name: Label
-    date: DateSpec | None = None
-    place: Label | None = None
-    roles: list[Role] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
-    issues: list[Id] = Field(default_factory=list)
+    id: Id = Field(description="A lower-case slug; facts name it under 'event'.")
+    name: Label = Field(description="What happened, in a few words.")
+    date: DateSpec | None = Field(
+        None, description="When, as the evidence of the event's facts says it."
+    )
+    place: Label | None = Field(
+        None, description="Where, in the words of the evidence of the event's facts."
+    )
+    roles: list[Role] = Field(default_factory=list, description="Who took part, and how.")
+    relations: list[Relation] = Field(
+        default_factory=list, description="Orderings against other events that the texts state."
+    )
+    issues: list[Id] = Field(default_factory=list, description="Issues the event bears on.")
 
 
 class Evidence(Record):
     """A verbatim passage of a source; prefix/suffix only serve to make it unique."""
 
-    source: Id
-    quote: Text
-    prefix: Text | None = None
-    suffix: Text | None = None
+    source: Id = Field(description="The id of a registered source.")
+    quote: Text = Field(
+        description="The passage, verbatim: at least four whole words of the body (straight "
+        "quotes and any spacing match; see the method)."
+    )
+    prefix: Text | None = Field(
+        None, description="Words just before the quote, only to make it unique."
+    )
+    suffix: Text | None = Field(
+        None, description="Words just after the quote, only to make it unique."
+    )
     refers: dict[Label, Id] = Field(
         default_factory=dict,
         description='Words of the quote that stand for an actor ("He": xi-jinping).',
@@ -251,13 +294,25 @@ class Attribution(Record):
 class Fact(IdentifiedRecord):
     """A claim in the editor's words, anchored to one or more evidence passages."""
 
-    claim: Text
-    actors: list[Id] = Field(default_factory=list)
-    issues: list[Id] = Field(default_factory=list)
-    event: Id | None = None
-    attribution: Attribution
-    date: DateSpec | None = None
-    evidence: Annotated[list[Evidence], Field(min_length=1)]
+    id: Id = Field(description="A lower-case slug, stable: pages link to it.")
+    claim: Text = Field(
+        description="The statement in the editor's words; it may not add numbers, actors or "
+        "dates that its evidence does not give."
+    )
+    actors: list[Id] = Field(
+        default_factory=list,
+        description="Actors the fact is about; each named in the evidence (or under 'refers').",
+    )
+    issues: list[Id] = Field(default_factory=list, description="Issues the fact is about.")
+    event: Id | None = Field(None, description="The event the fact is evidence of.")
+    attribution: Attribution = Field(
+        description="Who is speaking: the source's own account, a quote, a paraphrase or "
+        "another outlet's report."
+    )
+    date: DateSpec | None = Field(None, description="When, in the evidence's own words.")
+    evidence: Annotated[list[Evidence], Field(min_length=1)] = Field(
+        description="The passages that support the claim: one or more, from any sources."
+    )
 
 
 class RecordFile(Record):

@@ -13,17 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from .quotes import MIN_QUOTE_WORDS, QuoteError, resolve
+from .recordfile import RecordFileError, add_item, scalar
 from .records import ATTRIBUTION_KINDS, ID_PATTERN, Evidence, Fact
 from .review import in_context
 from .sources import SourceText
-from .text import normalise_quote
+from .text import contains_phrase, normalise_quote
 from .words import WORD, word_count
-from .yamlio import LocatedDict, LocatedList, YamlProblem
-from .yamlio import load as load_yaml
 
 MAX_CONTEXT_WORDS = 30
 _TOKEN = re.compile(r"\S+")
@@ -135,37 +133,78 @@ def _printed_span(source: SourceText, span: tuple[int, int] | None) -> str | Non
 
 
 OPTION_OF = {"id": "--id", "claim": "--claim", "actors": "--actor", "issues": "--issue",
-             "event": "--event", "attribution": "--attribution"}
+             "event": "--event", "attribution": "--attribution", "evidence": "--also"}
+DATE_OPTION_OF = {"text": "--date-text", "precision": "--precision", "value": "--value",
+                  "resolve": "--resolve"}
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One passage the fact cites: the source id and where the quote was found."""
+
+    source: str
+    found: Found
 
 
 def build_fact(found: Found, source: str, *, claim: str | None, actors: Sequence[str],
                issues: Sequence[str], event: str | None, attribution: str, fid: str | None,
-               taken: set[str]) -> Fact:
-    """The fact record citing ``found``; the claim defaults to the quote, the id to its slug."""
+               taken: set[str], also: Sequence[Cited] = (),
+               refers: Sequence[tuple[str, str]] = (),
+               date: dict[str, str | None] | None = None) -> Fact:
+    """The fact record citing ``found`` (and the ``also`` passages); the claim defaults to the
+    quote, the id to its slug. Each ``refers`` entry goes to every quote that has its words."""
     kind, _, speaker = attribution.partition(":")
     if kind not in ATTRIBUTION_KINDS:
         raise ScaffoldError(f"--attribution {attribution!r}: the kind must be one of "
                             f"{', '.join(ATTRIBUTION_KINDS)}")
     claim = claim or found.quote
+    cited = [Cited(source, found), *also]
+    refers_of: list[dict[str, str]] = [{} for _ in cited]
+    for words, actor in refers:
+        holders = [i for i, c in enumerate(cited) if contains_phrase(c.found.quote, words)]
+        if not holders:
+            raise ScaffoldError(f"--refers {words}={actor}: {words!r} does not occur in any "
+                                "quote; it names the words of the quote that stand for the actor")
+        for i in holders:
+            refers_of[i][words] = actor
+    evidence = [{"source": c.source, "quote": c.found.quote, "prefix": c.found.prefix,
+                 "suffix": c.found.suffix, "refers": r} for c, r in zip(cited, refers_of,
+                                                                          strict=True)]
     data = {"id": fid or propose_id(claim, taken), "claim": claim, "actors": list(actors),
             "issues": list(issues), "event": event,
             "attribution": {"kind": kind, "actor": speaker or None},
-            "evidence": [{"source": source, "quote": found.quote, "prefix": found.prefix,
-                          "suffix": found.suffix}]}
+            "date": _date(date), "evidence": evidence}
     try:
         return Fact.model_validate(data)
     except ValidationError as exc:
         raise ScaffoldError("\n".join(_option_error(err) for err in exc.errors())) from None
 
 
+def _date(options: dict[str, str | None] | None) -> dict[str, str] | None:
+    given = {k: v for k, v in (options or {}).items() if v}
+    if not given:
+        return None
+    for key in ("text", "precision"):
+        if key not in given:
+            raise ScaffoldError(f"{DATE_OPTION_OF[key]} is required with "
+                                f"{', '.join(DATE_OPTION_OF[k] for k in given)}")
+    return given
+
+
 def _option_error(err: Any) -> str:
     """A validation error named by the command-line option that supplied the value."""
     loc = tuple(err["loc"])
     option = OPTION_OF.get(str(loc[0]), str(loc[0])) if loc else "record"
+    if loc[:1] == ("date",) and len(loc) > 1:
+        option = DATE_OPTION_OF.get(str(loc[1]), option)
+    if loc[:1] == ("evidence",) and "refers" in loc:
+        option = "--refers"
     if err["type"] == "string_pattern_mismatch":
         return (f"{option} {err['input']!r} is not a valid id: use lower-case letters, digits, "
                 "'-' and '_' (no spaces, dots, slashes or upper case), at most 80 characters")
-    return f"{option} {err['input']!r}: {err['msg']}"
+    if err["type"] == "literal_error":
+        return f"{option} {err['input']!r}: {err['msg'].replace('Input should be', 'use')}"
+    return f"{option} {err['input']!r}: {err['msg'].removeprefix('Value error, ')}"
 
 
 def propose_id(text: str, taken: set[str]) -> str:
@@ -184,68 +223,36 @@ def propose_id(text: str, taken: set[str]) -> str:
 
 def fact_yaml(fact: Fact, indent: str = "  ") -> list[str]:
     """The record as block YAML lines in the house style, starting with ``{indent}- id:``."""
-    lines = [f"- id: {_scalar(fact.id)}", f"  claim: {_scalar(fact.claim)}"]
+    lines = [f"- id: {scalar(fact.id)}", f"  claim: {scalar(fact.claim)}"]
     for key in ("actors", "issues"):
         if getattr(fact, key):
-            lines.append(f"  {key}: [{', '.join(_scalar(v) for v in getattr(fact, key))}]")
+            lines.append(f"  {key}: [{', '.join(scalar(v) for v in getattr(fact, key))}]")
     if fact.event:
-        lines.append(f"  event: {_scalar(fact.event)}")
+        lines.append(f"  event: {scalar(fact.event)}")
     att = fact.attribution
-    actor = f", actor: {_scalar(att.actor)}" if att.actor else ""
+    actor = f", actor: {scalar(att.actor)}" if att.actor else ""
     lines.append(f"  attribution: {{kind: {att.kind}{actor}}}")
+    if fact.date:
+        lines.append("  date:")
+        for key in ("text", "precision", "value", "resolve"):
+            if getattr(fact.date, key, None):
+                lines.append(f"    {key}: {scalar(getattr(fact.date, key))}")
     lines.append("  evidence:")
     for ev in fact.evidence:
         lines.append(f'    - source: "{ev.source}"')
         for key in ("quote", "prefix", "suffix"):
             if getattr(ev, key) is not None:
-                lines.append(f"      {key}: {_scalar(getattr(ev, key))}")
+                lines.append(f"      {key}: {scalar(getattr(ev, key))}")
+        if ev.refers:
+            lines.append("      refers:")
+            lines += [f"        {scalar(k)}: {scalar(v)}" for k, v in ev.refers.items()]
     return [indent + line for line in lines]
-
-
-def _scalar(value: str) -> str:
-    """``value`` as a one-line YAML scalar: plain when YAML reads it back as this string."""
-    style = '"' if any(c in value for c in "\n\r\x85\u2028\u2029") else None
-    dumped = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_style=style)
-    return dumped.removesuffix("\n").removesuffix("\n...")
 
 
 def add_fact(text: str | None, item: Fact, schema_ref: str) -> tuple[str, int]:
     """``text`` of a record file with ``item`` added to its facts; and the line it starts on."""
-    if text is None:
-        head = [f"# yaml-language-server: $schema={schema_ref}", "facts:"]
-        return "\n".join([*head, *fact_yaml(item)]) + "\n", len(head) + 1
     try:
-        doc = load_yaml(text.encode("utf-8"))
-    except YamlProblem as exc:
-        where = f"line {exc.pos.line}: " if exc.pos else ""
-        raise ScaffoldError(f"it does not parse ({where}{exc.message}); fix it first") from None
-    lines, newline = text.splitlines(), "\r\n" if "\r\n" in text else "\n"
-    if doc is None or (isinstance(doc, LocatedDict) and "facts" not in doc):
-        text, line = _insert(lines, len(lines), ["facts:", *fact_yaml(item)], newline,
-                             blank=bool(lines))
-        return text, line + 1
-    if not isinstance(doc, LocatedDict):
-        raise ScaffoldError("it is not a mapping of record lists")
-    facts, key_line = doc["facts"], doc.key_pos["facts"].line
-    if facts is None:
-        return _insert(lines, key_line, fact_yaml(item), newline)
-    if not isinstance(facts, LocatedList) or not facts or facts.item_pos[0].line == key_line:
-        raise ScaffoldError("its 'facts' list is not written one item per line ('- id: ...'); "
-                            "add the record by hand or write it to another file with --file")
-    first = facts.item_pos[0]
-    lead = lines[first.line - 1][: first.column - 1]
-    indent = lead[: lead.index("-")] if "-" in lead else "  "
-    keys = list(doc)
-    if keys[-1] == "facts":
-        return _insert(lines, len(lines), fact_yaml(item, indent), newline)
-    at = doc.key_pos[keys[keys.index("facts") + 1]].line - 1
-    while at > facts.item_pos[-1].line and (not lines[at - 1].strip()
-                                            or lines[at - 1].lstrip().startswith("#")):
-        at -= 1
-    return _insert(lines, at, fact_yaml(item, indent), newline)
-
-
-def _insert(lines: list[str], at: int, new: list[str], newline: str,
-            blank: bool = False) -> tuple[str, int]:
-    out = lines[:at] + [""] * blank + new + lines[at:]
-    return newline.join(out) + newline, at + 1 + blank
+        return add_item(text, "facts", fact_yaml(item, indent=""), schema_ref)
+    except RecordFileError as exc:
+        suffix = " with --file" if exc.message.endswith("another file") else ""
+        raise ScaffoldError(exc.message + suffix) from None
