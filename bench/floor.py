@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """The floor project: plain MkDocs building exactly the pages the factref hook generates.
 
-    python bench/floor.py CORPUS FLOOR
+    python -m bench.floor CORPUS FLOOR
 
 runs the corpus's MkDocs configuration up to the ``files`` event (so the project's own hook
 generates its pages exactly as in a real build), then writes every generated file into
@@ -19,10 +18,8 @@ import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-from synth import STAMP, dump_config, load_config_keeping_tags  # noqa: E402
+from .mkdocs_yaml import dump_config, load_config
+from .synth import STAMP
 
 HOOK_SECONDS: list[float] = []
 """Time the ``files`` event took: the hook's whole work (pipeline and rendering) in a build."""
@@ -30,11 +27,11 @@ HOOK_SECONDS: list[float] = []
 
 def generated_files(corpus: Path) -> dict[str, bytes]:
     """src_uri → content of every file the hooks add in ``on_files``, as MkDocs would build it."""
-    from mkdocs.config import load_config
+    from mkdocs.config import load_config as load_mkdocs_config
     from mkdocs.structure.files import get_files
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    config = load_config(config_file=str(corpus / "mkdocs.yml"))
+    config = load_mkdocs_config(config_file=str(corpus / "mkdocs.yml"))
     config.plugins.on_startup(command="build", dirty=False)
     try:
         config = config.plugins.on_config(config)
@@ -55,7 +52,7 @@ def generated_files(corpus: Path) -> dict[str, bytes]:
 def make_floor(corpus: Path, floor: Path) -> dict:
     if floor.exists():
         if not (floor / STAMP).is_file():
-            sys.exit(f"{floor} exists and was not made by floor.py; refusing to overwrite it")
+            sys.exit(f"{floor} exists and was not made by bench.floor; refusing to overwrite it")
         shutil.rmtree(floor)
     floor.mkdir(parents=True)
     (floor / STAMP).write_text("{}\n", encoding="utf-8")
@@ -68,7 +65,7 @@ def make_floor(corpus: Path, floor: Path) -> dict:
         dest.write_bytes(content)
         total += len(content)
     # The corpus's own configuration minus the hooks: same site name, theme, plugins, nav.
-    config = load_config_keeping_tags(corpus / "mkdocs.yml")
+    config = load_config(corpus / "mkdocs.yml")
     config.pop("hooks", None)
     config.pop("watch", None)
     (floor / "mkdocs.yml").write_text(dump_config(config), encoding="utf-8")

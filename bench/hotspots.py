@@ -1,9 +1,8 @@
-#!/usr/bin/env python3
 """Profile `factref check`, the site build or a serve rebuild of a generated reference (cProfile).
 
-    python bench/hotspots.py check CORPUS [--out FILE] [--top 30]
-    python bench/hotspots.py build CORPUS [--out FILE] [--top 30]
-    python bench/hotspots.py rebuild CORPUS [--out FILE] [--top 30]
+    python -m bench.hotspots check CORPUS [--out FILE] [--top 30]
+    python -m bench.hotspots build CORPUS [--out FILE] [--top 30]
+    python -m bench.hotspots rebuild CORPUS [--out FILE] [--top 30]
 
 ``check`` profiles ``factref.pipeline.run`` plus the coverage pass (what ``factref check`` does);
 ``build`` profiles a whole in-process ``mkdocs build`` of CORPUS (hook included), into a temporary
@@ -62,7 +61,8 @@ def profile_rebuild(root: Path) -> tuple[cProfile.Profile, float]:
     """A `mkdocs serve --dirty` rebuild after an edit to one fact, as the server runs it."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from serve import MARKERS, hook_caches, pick_fact, remove_caches_of, set_claim
+
+    from .serve import MARKERS, hook_caches, pick_fact, remove_caches_of, set_claim
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)

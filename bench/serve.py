@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """How long an edit to one fact takes to show under `mkdocs serve`, end to end.
 
-    python bench/serve.py CORPUS [--edits 3] [--dirty]
+    python -m bench.serve CORPUS [--edits 3] [--dirty]
 
 Starts ``mkdocs serve`` on CORPUS (a free local port), waits for the first build, then edits the
 claim of one fact (in the middle claims file, a fact about an event) and polls that event's page
@@ -23,7 +22,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
@@ -32,10 +30,8 @@ from pathlib import Path
 
 import yaml
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-from synth import y  # noqa: E402
+from .children import BIN, env
+from .synth.yamlout import y
 
 MARKERS = ("EDITMARKALPHA", "EDITMARKBRAVO", "EDITMARKCHARLIE", "EDITMARKDELTA", "EDITMARKECHO")
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
@@ -110,14 +106,12 @@ def remove_caches_of(corpus: Path, before: set[Path]) -> None:
 
 def measure(corpus: Path, edits: int = 3, timeout: float = 1800.0, dirty: bool = False) -> dict:
     corpus = corpus.resolve()
-    mkdocs = Path(sys.executable).parent / "mkdocs"
+    mkdocs = BIN / "mkdocs"
     path, fid, event, claim = pick_fact(corpus)
     original = path.read_bytes()
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     url = f"{base}events/{event}/"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("SITE_URL", None)
     caches = hook_caches()
     log = tempfile.NamedTemporaryFile(prefix="factref-bench-serve-", suffix=".log", delete=False)
     t_start = time.perf_counter()
@@ -126,7 +120,7 @@ def measure(corpus: Path, edits: int = 3, timeout: float = 1800.0, dirty: bool =
         + (["--dirty"] if dirty else []),
         stdout=log,
         stderr=subprocess.STDOUT,
-        env=env,
+        env=env(),
         start_new_session=True,
     )
     result: dict = {

@@ -7,15 +7,18 @@ The pipeline package is imported at module top level: MkDocs puts this file's fo
 from __future__ import annotations
 
 import gc
+import html
 import logging
 import shutil
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factref.generate import SHIM, GenerateError, generated_files
+from factref.generate import SHIM, GenerateError, generated_files, page_paths
+from factref.incremental import Snapshot, snapshot, touched
 from factref.pipeline import run
 from factref.records import RecordKind
+from factref.search import Entry, entries, with_entries
 from factref.site import page_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -33,6 +36,14 @@ log = logging.getLogger("mkdocs.hooks.factref")
 _serve_cache: Path | None = None
 """Under `mkdocs serve --dirty`, where generated pages are kept on disk between rebuilds."""
 
+_last_snapshot: Snapshot | None = None
+"""Under `mkdocs serve --dirty`, the records of the previous build (see incremental.py)."""
+
+_search: dict[str, Entry | None] = {}
+"""Docs path of each generated page of this build → its compact search entry (see search.py)."""
+_titles: dict[str, tuple[str, str]] = {}
+"""Docs path of each generated page rendered so far → (URL, title), for its search entry."""
+
 
 def on_startup(*, command: str, dirty: bool, **kwargs: object) -> None:
     # MkDocs treats generated content as always modified, so a dirty rebuild would still render
@@ -44,10 +55,11 @@ def on_startup(*, command: str, dirty: bool, **kwargs: object) -> None:
 
 
 def on_shutdown(**kwargs: object) -> None:
-    global _serve_cache
+    global _serve_cache, _last_snapshot
     if _serve_cache is not None:
         shutil.rmtree(_serve_cache, ignore_errors=True)
         _serve_cache = None
+    _last_snapshot = None
 
 
 def _offline(config: MkDocsConfig) -> bool:
@@ -71,14 +83,19 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         # A warning under the mkdocs logger tree: `mkdocs build --strict` fails on any of them,
         # while a non-strict build still renders every record that verified.
         log.warning(str(problem))
-    try:
-        generated = generated_files(result, root, directory_urls=config.use_directory_urls,
-                                    offline=_offline(config))
-    except GenerateError as exc:
-        raise PluginError(str(exc)) from exc
     edit = _edit_paths(result)
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{file.src_uri}"
+    paths = page_paths(result)
+    only = _pages_to_render(result, paths)
+    try:
+        generated = generated_files(result, root, directory_urls=config.use_directory_urls,
+                                    offline=_offline(config), only=only)
+    except GenerateError as exc:
+        raise PluginError(str(exc)) from exc
+    global _search
+    record_entries = entries(result.site)
+    _search = {path: record_entries.get(path) for path in paths}
     for path, item in generated.items():
         existing = files.get_file_from_path(path)
         if existing is not None:
@@ -87,7 +104,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         if item.source is not None:
             files.append(File.generated(config, path, abs_src_path=str(item.source)))
             continue
-        file = _generated(config, path, item.content or "")
+        file = _generated(config, path, item.content)
         file.edit_uri = edit.get(path)
         files.append(file)
     # The pipeline's objects (and the reference cycles templates leave) are not needed past this
@@ -97,7 +114,13 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     return files
 
 
+@event_priority(50)  # before Material's search plugin indexes the page
 def on_page_context(context: TemplateContext, page: Page, **kwargs: object) -> TemplateContext:
+    if page.file.src_uri in _search:
+        # Indexed by a compact entry instead (search.py); Material's documented per-page switch.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        # page.title is the first heading's HTML (entities and all): its text, for the index.
+        _titles[page.file.src_uri] = (page.url, html.unescape(str(page.title or "")))
     # Material prints `page.title | striptags` into <title>, and striptags decodes entities, so a
     # record named "</title><script>..." would become markup there. A meta title is printed as
     # it is, still escaped.
@@ -106,10 +129,36 @@ def on_page_context(context: TemplateContext, page: Page, **kwargs: object) -> T
     return context
 
 
-def _generated(config: MkDocsConfig, path: str, content: str) -> File:
+@event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it
+def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if _search and index.is_file():
+        pages = [(*_titles[path], entry) for path, entry in _search.items() if path in _titles]
+        text = with_entries(index.read_text(encoding="utf-8"), pages)
+        index.write_text(text, encoding="utf-8")
+
+
+def _pages_to_render(result: Result, paths: list[str]) -> set[str] | None:
+    """Under `mkdocs serve --dirty`, the pages the edit since the last build can have changed
+    (the others are still in the serve cache); otherwise None: every page."""
+    global _last_snapshot
     if _serve_cache is None:
+        return None
+    before, _last_snapshot = _last_snapshot, snapshot(result.site)
+    only = touched(before, _last_snapshot)
+    if only is not None and all((_serve_cache / p).is_file() for p in paths if p not in only):
+        return only
+    return None
+
+
+def _generated(config: MkDocsConfig, path: str, content: str | None) -> File:
+    """The File of a generated page; ``content`` None: unchanged since the serve cache's copy."""
+    if _serve_cache is None:
+        assert content is not None
         return File.generated(config, path, content=content)
     cached = _serve_cache / path
+    if content is None:
+        return File.generated(config, path, abs_src_path=str(cached))
     if not cached.is_file() or cached.read_text(encoding="utf-8") != content:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(content, encoding="utf-8")

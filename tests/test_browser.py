@@ -126,6 +126,19 @@ def test_search_finds_an_actor_by_its_alias(
 
 
 @pytest.mark.parametrize("mode", ["http", "file"])
+def test_search_finds_a_claim_by_its_words(
+    visit: Visit, online: str, offline: Path, mode: str
+) -> None:
+    # Words of one claim only ("...tighter export license reviews for certain rare-earth related
+    # items"), indexed once, on the claim's home page (hooks/factref/search.py).
+    start = f"{online}/" if mode == "http" else (offline / "index.html").as_uri()
+    visit.page.goto(start)
+    titles = _search(visit.page, "license reviews")
+    screenshot(visit.page, f"search-claim-{mode}")
+    assert titles[:1] == ["China's export controls on Japan"]
+
+
+@pytest.mark.parametrize("mode", ["http", "file"])
 def test_citation_click_lands_on_the_highlighted_passage(
     visit: Visit, online: str, offline: Path, mode: str
 ) -> None:

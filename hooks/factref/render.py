@@ -13,6 +13,7 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Collection
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -137,25 +138,51 @@ class Renderer:
         self.svg_env = make_svg_env()
         self._fact_items: dict[tuple[str, str], Markup] = {}
 
-    def pages(self) -> dict[str, str]:
+    def paths(self) -> list[str]:
+        """The docs path of every page ``pages()`` renders."""
+        site = self.site
+        return [
+            *(page_path("actors", aid) for aid in site.actors),
+            *(page_path("issues", iid) for iid in site.issues),
+            *(page_path("events", eid) for eid in site.events),
+            *(page_path("sources", sid) for sid in site.sources),
+            *(page_path(kind, "index") for kind in SECTIONS),
+            *(f"{name}.md" for name in TOP_PAGES),
+        ]
+
+    def pages(self, only: Collection[str] | None = None) -> dict[str, str]:
+        """Every generated page (docs path → Markdown), or those whose path is in ``only``."""
         site, out = self.site, {}
+
+        def wanted(path: str) -> bool:
+            return only is None or path in only
+
         all_edges = edges(site)
         touching = edges_by_actor(all_edges)
         for aid, actor in site.actors.items():
-            out.update(self._page("actors", aid, "actor.md.j2", actor=actor,
-                                  neighbourhood=neighbourhood(site, aid, touching.get(aid, []))))
+            if wanted(page_path("actors", aid)):
+                out.update(self._page("actors", aid, "actor.md.j2", actor=actor,
+                                      neighbourhood=neighbourhood(site, aid,
+                                                                  touching.get(aid, []))))
         for iid, issue in site.issues.items():
-            out.update(self._page("issues", iid, "issue.md.j2", issue=issue))
+            if wanted(page_path("issues", iid)):
+                out.update(self._page("issues", iid, "issue.md.j2", issue=issue))
         for eid, event in site.events.items():
-            out.update(self._page("events", eid, "event.md.j2", event=event))
+            if wanted(page_path("events", eid)):
+                out.update(self._page("events", eid, "event.md.j2", event=event))
         for sid, source in site.sources.items():
-            out.update(self._page("sources", sid, "source.md.j2", source=source,
-                                  paragraphs=source_paragraphs(site, sid)))
+            if wanted(page_path("sources", sid)):
+                out.update(self._page("sources", sid, "source.md.j2", source=source,
+                                      paragraphs=source_paragraphs(site, sid)))
         for kind in SECTIONS:
-            out.update(self._page(kind, "index", f"{kind}-index.md.j2"))
-        out.update(self._top("timeline"))
-        out.update(self._top("map", drawing=full_map(site)))
-        out.update(self._top("coverage", reports=site.coverage))
+            if wanted(page_path(kind, "index")):
+                out.update(self._page(kind, "index", f"{kind}-index.md.j2"))
+        if wanted("timeline.md"):
+            out.update(self._top("timeline"))
+        if wanted("map.md"):
+            out.update(self._top("map", drawing=full_map(site)))
+        if wanted("coverage.md"):
+            out.update(self._top("coverage", reports=site.coverage))
         return out
 
     def _top(self, name: str, **context: Any) -> dict[str, str]:

@@ -1,0 +1,113 @@
+"""What readers search for, as compact entries for Material's search index.
+
+Material indexes every page's whole text, section by section. The generated pages repeat each
+claim on its actors', issues', event's and source's pages, the coverage report and the timeline,
+so that index grew to 57 MB at 50,000 facts, all of it downloaded before the first result. The
+generated pages are therefore left out of Material's own indexing (its documented per-page
+``search: exclude``) and each gets one entry instead:
+
+- ``title``: the page's title (a record's name, a source's headline);
+- ``text``: one short line saying what it is (aliases; place and date; publisher), the part a
+  result shows under its title;
+- ``claims``: a field the results do not show, declared in ``mkdocs.yml`` so that Material's
+  search indexes it: the distinct words of the title, of that line, of every claim whose home
+  page this is (each claim is indexed once, on its event's page, else its first issue's, else
+  its first actor's) and, on a source's page, of the passages cited from it.
+
+Lunr matches words, not phrases, and Material highlights the searched words on the page a result
+opens, so a reader who types words of a claim lands on the page that shows it. All text is
+HTML-escaped: Material renders titles and texts as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .records import Published
+from .site import Site, page_path
+
+FIELD = "claims"
+"""The hidden field's name; ``mkdocs.yml`` declares it under ``plugins: search: fields``."""
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    text: str
+    words: str
+
+
+def distinct_words(texts: Iterable[str]) -> str:
+    """The words of ``texts``, each once (case-folded), in the order they first appear."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for word in _WORD.findall(text):
+            seen.setdefault(word.casefold(), None)
+    return " ".join(seen)
+
+
+def _line(*parts: str | None) -> str:
+    return html.escape(" · ".join(p for p in parts if p), quote=False)
+
+
+def entries(site: Site) -> dict[str, Entry]:
+    """Docs path of each record page → its title, its short line and its hidden words."""
+    claims: dict[str, list[str]] = defaultdict(list)
+    for view in site.facts.values():
+        claims[view.home].append(view.fact.claim)
+    out: dict[str, Entry] = {}
+
+    def add(path: str, title: str, parts: tuple[str | None, ...], texts: Iterable[str]) -> None:
+        # Words of the title and line too: lunr splits only on spaces and hyphens, so a name
+        # written "Korea's" or "<b>Name</b>" is found by its words this way.
+        words = distinct_words((title, *(p for p in parts if p), *texts))
+        out[path] = Entry(title, _line(*parts), words)
+
+    for aid, actor in site.actors.items():
+        path = page_path("actors", aid)
+        add(path, actor.name, (", ".join(actor.aliases),), claims.get(path, ()))
+    for iid, issue in site.issues.items():
+        path = page_path("issues", iid)
+        add(path, issue.name, (), claims.get(path, ()))
+    for eid, event in site.events.items():
+        path = page_path("events", eid)
+        date = event.date.text if event.date else None
+        add(path, event.name, (event.place, date), claims.get(path, ()))
+    for sid, source in site.sources.items():
+        record = source.record
+        passages = (p.text for p in site.passages_by_source.get(sid, ()))
+        published = record.published.text if isinstance(record.published, Published) else None
+        add(page_path("sources", sid), record.headline,
+            (record.publisher, record.byline, published), passages)
+    return out
+
+
+def index_entry(location: str, title: str, entry: Entry | None) -> dict[str, str]:
+    """One document of ``search_index.json`` for a generated page; ``title`` (plain text) is used
+    for pages that are not a record's (indexes, timeline, map, coverage)."""
+    if entry is not None:
+        title = entry.title
+    doc = {"location": location, "title": html.escape(title, quote=False), "text": ""}
+    if entry is not None:
+        doc["text"] = entry.text
+        if entry.words:
+            doc[FIELD] = entry.words
+    return doc
+
+
+def with_entries(index_json: str, pages: list[tuple[str, str, Entry | None]]) -> str:
+    """Material's ``search_index.json`` with one document for each generated page, given as
+    (URL, plain-text title, entry), in place of any Material made for it."""
+    data = json.loads(index_json)
+    ours = {url for url, _, _ in pages}
+    docs = [d for d in data["docs"] if d["location"].partition("#")[0] not in ours]
+    docs += [index_entry(url, title, entry) for url, title, entry in pages]
+    data["docs"] = docs
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
