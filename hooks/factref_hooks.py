@@ -14,14 +14,19 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factref.export import dumps, export
+from factref.generate import (
+    SHIM,
+    GenerateError,
+    generated_files,
+    home_story,
+    page_paths,
+    with_story,
+)
 from factref.incremental import Snapshot, snapshot, touched
-from factref.layout import LayoutError
 from factref.offline import relative_404
-from factref.pipeline import no_gc, run
+from factref.pipeline import run
 from factref.place import page_kinds, place_pages
 from factref.records import RecordKind
-from factref.render import Renderer
 from factref.search import Entry, entries, with_entries
 from factref.site import page_path
 from mkdocs.exceptions import PluginError
@@ -38,10 +43,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.hooks.factref")
 
-SHIM = "assets/vendor/iframe-worker/shim.js"
-"""Where the offline bundle's Web Worker shim goes; from npm's iframe-worker (see package.json)."""
-
-
 _serve_cache: Path | None = None
 """Under `mkdocs serve --dirty`, where generated pages are kept on disk between rebuilds."""
 
@@ -52,9 +53,6 @@ _search: dict[str, Entry | None] = {}
 """Docs path of each generated page of this build → its compact search entry (see search.py)."""
 _titles: dict[str, tuple[str, str]] = {}
 """Docs path of each generated page rendered so far → (URL, title), for its search entry."""
-
-STORY_MARK = "<!-- factref:story -->"
-"""The line of docs/index.md that the generated story (sources, key facts, actors) replaces."""
 
 _story = ("", "")
 """The home page's generated story, and the References section that goes at its end."""
@@ -100,38 +98,36 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         # A warning under the mkdocs logger tree: `mkdocs build --strict` fails on any of them,
         # while a non-strict build still renders every record that verified.
         log.warning(str(problem))
-    renderer = Renderer(result.site, directory_urls=config.use_directory_urls)
     global _story, _search
-    _story = renderer.home()
+    _story = home_story(result, directory_urls=config.use_directory_urls)
     _kinds.clear()
     _kinds.update(page_kinds(result.site))
     edit = _edit_paths(result)
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{file.src_uri}"
-    paths = renderer.paths()
+    paths = page_paths(result)
     only = _pages_to_render(result, paths)
     try:
-        with no_gc():
-            pages = renderer.pages(only)
-    except LayoutError as e:
-        raise PluginError(str(e)) from e
+        generated = generated_files(result, root, directory_urls=config.use_directory_urls,
+                                    offline=_offline(config), only=only)
+    except GenerateError as exc:
+        raise PluginError(str(exc)) from exc
     record_entries = entries(result.site)
     _search = {path: record_entries.get(path) for path in paths}
-    for path in paths:
+    for path, item in generated.items():
         existing = files.get_file_from_path(path)
         if existing is not None:
             log.warning(f"docs/{path} is generated from the records; remove the hand-written file")
             files.remove(existing)
-        generated = _generated(config, path, pages.get(path))
-        generated.edit_uri = edit.get(path)
-        files.append(generated)
-    # The machine-readable export (W3C Web Annotations with resolved offsets), linked from the site.
-    files.append(File.generated(config, "export.json", content=dumps(export(result), compact=True)))
-    if _offline(config):
-        files.append(_vendor(root / "node_modules/iframe-worker/shim/index.js", SHIM, config))
+        if item.source is not None:
+            files.append(File.generated(config, path, abs_src_path=str(item.source)))
+            continue
+        file = _generated(config, path, item.content)
+        file.edit_uri = edit.get(path)
+        files.append(file)
     # The pipeline's objects (and the reference cycles templates leave) are not needed past this
     # point: free them before MkDocs renders every page, so the two peaks do not add up.
-    del result, renderer
+    del result, generated
     gc.collect()
     return files
 
@@ -152,9 +148,8 @@ def _sections(items: list[Any]) -> list[Any]:
 
 
 def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
-    if page.file.src_uri == "index.md" and STORY_MARK in markdown:
-        story, references = _story
-        markdown = markdown.replace(STORY_MARK, story, 1).rstrip("\n") + "\n\n" + references
+    if page.file.src_uri == "index.md":
+        markdown = with_story(markdown, _story)
     return markdown
 
 
@@ -234,10 +229,3 @@ def _edit_paths(result: Result) -> dict[str, str]:
         paths[page_path(RecordKind.SOURCES, sid)] = origin.file
     return paths
 
-
-def _vendor(src: Path, dest: str, config: MkDocsConfig) -> File:
-    if not src.is_file():
-        raise PluginError(
-            f"{src} is missing: the offline bundle needs the npm packages; run `npm ci` first"
-        )
-    return File.generated(config, dest, abs_src_path=str(src))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -11,6 +13,7 @@ import click
 
 from . import addsource, newfact, scaffold
 from . import export as export_mod
+from . import generate as generate_mod
 from . import reference as reference_mod
 from . import review as review_mod
 from . import schema as schema_mod
@@ -43,7 +46,11 @@ def main(ctx: click.Context, root: Path) -> None:
 def check(root: Path, fmt: str) -> None:
     """Validate every record and verify every quote; exit 1 on any problem."""
     result = run(root)
-    problems = result.problems
+    _report(result, result.problems, fmt)
+    sys.exit(1 if result.problems else 0)
+
+
+def _report(result: Result, problems: list[Problem], fmt: str = "text") -> None:
     for problem in problems:
         if fmt == "github":
             click.echo(github_annotation(problem))
@@ -54,7 +61,6 @@ def check(root: Path, fmt: str) -> None:
         f"{len(v.sources)} sources, {len(v.actors)} actors, {len(v.issues)} issues, "
         f"{len(v.events)} events, {len(v.facts)} facts verified; {len(problems)} problems"
     )
-    sys.exit(1 if problems else 0)
 
 
 def github_annotation(problem: Problem) -> str:
@@ -292,3 +298,67 @@ def schema_cmd(root: Path, write: bool, reference: bool) -> None:
     for rel in stale:
         click.echo(f"{rel}: stale or missing; run factref schema --write", err=True)
     sys.exit(1 if stale else 0)
+
+
+@main.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--docs-dir", default="docs", show_default=True,
+              help="The hand-written pages, copied into OUT first.")
+@click.option("--offline/--no-offline", envvar="OFFLINE", default=False, show_default=True,
+              help="Add the offline bundle's Web Worker shim (default: $OFFLINE).")
+@click.option("--directory-urls/--no-directory-urls", default=True, show_default=True,
+              help="Link pages as MkDocs' use_directory_urls does.")
+@click.pass_obj
+def generate(root: Path, out: Path, docs_dir: str, offline: bool, directory_urls: bool) -> None:
+    """Verify, then write the hand-written and every generated page into folder OUT.
+
+    For site generators that do not run MkDocs hooks (Zensical): point their docs_dir at OUT.
+    On any problem nothing is written and the exit status is 1, as for `factref check`.
+    """
+    _generate(root, out, docs_dir, offline=offline, directory_urls=directory_urls)
+
+
+def _generate(root: Path, out: Path, docs_dir: str, *, offline: bool,
+              directory_urls: bool = True) -> None:
+    result = run(root)
+    problems = result.problems
+    if problems:
+        _report(result, problems)
+        _fail(f"factref generate: {len(problems)} problems; nothing written to {out}")
+    try:
+        files = generate_mod.generated_files(result, root, directory_urls=directory_urls,
+                                             offline=offline)
+        story = generate_mod.home_story(result, directory_urls=directory_urls)
+        count = generate_mod.write_docs(files, root / docs_dir, out, story)
+    except generate_mod.GenerateError as exc:
+        _fail(f"factref generate: {exc}")
+    click.echo(f"wrote {count} generated files and the pages of {docs_dir}/ to {out}")
+
+
+BUILDERS = ("mkdocs", "properdocs", "zensical")
+ZENSICAL_DOCS = "build/docs"
+"""Where `factref build --with zensical` writes the docs folder Zensical reads."""
+
+
+@main.command()
+@click.option("--with", "builder", type=click.Choice(BUILDERS), default="mkdocs",
+              show_default=True, help="The site generator that builds site/ from mkdocs.yml.")
+@click.option("--offline/--no-offline", envvar="OFFLINE", default=False,
+              help="Zensical: add the offline bundle's shim (default: $OFFLINE).")
+@click.pass_obj
+def build(root: Path, builder: str, offline: bool) -> None:
+    """Build site/ from mkdocs.yml in strict mode, with MkDocs, ProperDocs or Zensical.
+
+    MkDocs and ProperDocs run the hooks, which verify and add the pages. Zensical runs no
+    hooks: the pages are first verified and written by `factref generate build/docs`, which
+    stops on any problem, and Zensical reads that folder (FACTREF_DOCS_DIR in mkdocs.yml).
+    """
+    env = dict(os.environ)
+    if builder == "zensical":
+        _generate(root, root / ZENSICAL_DOCS, "docs", offline=offline)
+        env["FACTREF_DOCS_DIR"] = ZENSICAL_DOCS
+        command = ["zensical", "build", "--strict", "--clean"]
+    else:
+        command = [builder, "build", "--strict", "-f", "mkdocs.yml"]
+    done = subprocess.run([sys.executable, "-m", *command], cwd=root, env=env, check=False)
+    sys.exit(done.returncode)

@@ -1,0 +1,5 @@
+"""`python -m factref`: the editor's command line."""
+
+from .cli import main
+
+main()
