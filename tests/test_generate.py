@@ -31,7 +31,7 @@ def test_writes_the_hand_written_pages_and_every_generated_file(project: Project
     assert done.exit_code == 0, done.output
     generated = generated_files(project.run(), project.root)
     assert files_in(out) == set(generated) | {"index.md", MARKER}
-    assert {"actors/xi-jinping.md", "sources/index.md", "timeline.md", "map.md", "coverage.md",
+    assert {"actors/xi-jinping.md", "sources/index.md", "timeline.md", "map/index.md", "coverage.md",
             "export.json"} <= set(generated)
     for path, item in generated.items():
         assert (out / path).read_text(encoding="utf-8") == item.content, path

@@ -130,6 +130,7 @@ def _capped(key: str, title: str, links: list[Link]) -> Plan:
 
 def draw(site: Site, plans: list[Plan | None]) -> list[Drawing | None]:
     """Lay out every planned map in one Graphviz run."""
+    plans = [p if p is not None and p.actors else None for p in plans]  # nothing to draw
     real = [p for p in plans if p is not None]
     placed = iter(layout_all([_spec(site, p) for p in real]))
     return [None if p is None else _drawing(site, p, next(placed)) for p in plans]

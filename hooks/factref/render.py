@@ -335,7 +335,7 @@ class Renderer:
         return [iid for iid, i in self.site.issues.items()
                 if plan_issue(conns, iid, i.name) is not None]
 
-    def _maps(self, conns: Connections) -> tuple[Maps, Maps, Drawing]:
+    def _maps(self, conns: Connections) -> tuple[Maps, Maps, Drawing | None]:
         """Every map of the site, laid out in one Graphviz run."""
         site = self.site
         plans: list[Plan | None] = [plan_overview(conns)]
@@ -343,7 +343,6 @@ class Renderer:
         plans += [plan_actor(conns, aid, a.name) for aid, a in site.actors.items()]
         drawn = draw(site, plans)
         overview, n = drawn[0], len(site.issues)
-        assert overview is not None
         issue_maps = dict(zip(site.issues, drawn[1 : 1 + n], strict=True))
         actor_maps = dict(zip(site.actors, drawn[1 + n :], strict=True))
         return actor_maps, issue_maps, overview
