@@ -31,8 +31,8 @@ def test_writes_the_hand_written_pages_and_every_generated_file(project: Project
     assert done.exit_code == 0, done.output
     generated = generated_files(project.run(), project.root)
     assert files_in(out) == set(generated) | {"index.md", MARKER}
-    assert {"actors/xi-jinping.md", "sources/index.md", "timeline.md", "map/index.md", "coverage.md",
-            "export.json"} <= set(generated)
+    assert {"actors/xi-jinping.md", "sources/index.md", "timeline.md", "map/index.md",
+            "coverage.md", "export.json"} <= set(generated)
     for path, item in generated.items():
         assert (out / path).read_text(encoding="utf-8") == item.content, path
     assert done.output.endswith(f"wrote {len(generated)} generated files and the pages of docs/ "
