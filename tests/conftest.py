@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from factref.pipeline import Result, run
@@ -162,3 +165,47 @@ facts:
       - source: "{SEED_ID}"
         quote: {quote}
 {evidence_extra}"""
+
+
+# --- The real site, built once per test session for the browser tests ---------------------------
+
+
+def build_real_site(dest: Path, offline: bool) -> Path:
+    """This repository's site, built with the README's command into ``dest``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
+                          cwd=ROOT, capture_output=True, text=True, check=False, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return dest
+
+
+@pytest.fixture(scope="session")
+def online(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site served over loopback HTTP."""
+    from browser import serve
+
+    with serve(build_real_site(tmp_path_factory.mktemp("online"), offline=False)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site's offline bundle, opened from file://."""
+    from browser import node_module
+
+    node_module("iframe-worker/shim/index.js")
+    return build_real_site(tmp_path_factory.mktemp("offline"), offline=True)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's chromium, driven by Playwright (never `playwright install`)."""
+    from browser import ARGS, CHROMIUM, require_browser
+
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield b
+        b.close()

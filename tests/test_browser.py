@@ -6,21 +6,18 @@ Every test also asserts that no request left localhost or the file system.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import ARGS, CHROMIUM, is_local, node_module, require_browser, screenshot, serve
-from conftest import ROOT, SEED_ID
+from browser import is_local, node_module, require_browser, screenshot
+from conftest import SEED_ID
 
 require_browser()
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, expect  # noqa: E402
 
 PAGES = {  # page type -> path (online, directory URLs)
     "home": "",
@@ -37,34 +34,6 @@ PAGES = {  # page type -> path (online, directory URLs)
     "sources-index": "sources/",
     "method": "method/",
 }
-
-
-def _build(dest: Path, offline: bool) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
-                          cwd=ROOT, capture_output=True, text=True, check=False, env=env)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return dest
-
-
-@pytest.fixture(scope="module")
-def online(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serve(_build(tmp_path_factory.mktemp("online"), offline=False)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    node_module("iframe-worker/shim/index.js")
-    return _build(tmp_path_factory.mktemp("offline"), offline=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield b
-        b.close()
 
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
