@@ -170,6 +170,18 @@ facts:
 # --- The real site, built once per test session for the browser tests ---------------------------
 
 
+def snapshot_repo(dest: Path) -> Path:
+    """This repository's site sources (records, texts, pages, settings), copied so that work in
+    progress cannot change them; the hooks are linked."""
+    dest.mkdir(parents=True)
+    for name in ("facts", "seeds", "docs"):
+        shutil.copytree(ROOT / name, dest / name)
+    for name in ("mkdocs.yml", "factref.yml"):
+        shutil.copyfile(ROOT / name, dest / name)
+    (dest / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
+    return dest
+
+
 def build_real_site(dest: Path, offline: bool) -> Path:
     """This repository's site, built with the README's command into ``dest``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}

@@ -11,33 +11,24 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from html import unescape
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
+from conftest import snapshot_repo as snapshot
 from factref.pipeline import Result, run
 from factref.text import normalise_quote
 from sitecheck import citation_links, parse, resolve, text_after_anchor
 
-ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = ("actors", "issues", "events", "sources")
 TOP_PAGES = ("timeline", "map", "coverage")
 _FACT = re.compile(r'<li><span class="fr-fact" id="(fact-[^"]+)"></span>(.*?)</li>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
-
-def snapshot(dest: Path) -> Path:
-    """This repository's site sources, copied so that work in progress cannot change them."""
-    dest.mkdir(parents=True)
-    for name in ("facts", "seeds", "docs"):
-        shutil.copytree(ROOT / name, dest / name)
-    shutil.copyfile(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
-    return dest
 
 
 def execute(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -8,25 +8,16 @@ different hash seeds, so that nothing may depend on the iteration order of a set
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import snapshot_repo as snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
 EPOCH = 1767225600  # 2026-01-01T00:00:00Z
 DAY = 86_400
 
-
-def snapshot(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for name in ("facts", "seeds", "docs"):
-        shutil.copytree(ROOT / name, dest / name)
-    shutil.copyfile(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
-    return dest
 
 
 def build(project: Path, out: str, *, epoch: int = EPOCH, hash_seed: str = "1") -> Path:
