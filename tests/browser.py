@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,3 +71,29 @@ def node_module(path: str) -> Path:
             pytest.fail(reason)
         pytest.skip(reason)
     return found
+
+
+class GuardedPage:
+    """A browser context and page that record every request and script error, and let no
+    request leave the machine (the site must load nothing from another host)."""
+
+    def __init__(self, browser: Any, **context_options: Any) -> None:
+        self.context = browser.new_context(**context_options)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _route(self, route: Any) -> None:
+        self.requests.append(route.request.url)
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            route.abort()
+
+    def external(self) -> list[str]:
+        return [u for u in self.requests if not is_local(u)]
+
+    def close(self) -> None:
+        self.context.close()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import is_local, node_module, require_browser, screenshot
+from browser import GuardedPage, node_module, require_browser, screenshot
 from conftest import SEED_ID
 
 require_browser()
@@ -42,30 +42,12 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobil
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 
 
-class Visit:
+class Visit(GuardedPage):
     """A page plus everything it requested and every error it raised."""
 
     def __init__(self, browser: Browser, size: str = "desktop") -> None:
+        super().__init__(browser, **SIZES[size])
         self.size = size
-        self.context = browser.new_context(**SIZES[size])
-        self.page = self.context.new_page()
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def _route(self, route: Any) -> None:
-        self.requests.append(route.request.url)
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            route.abort()
-
-    def external(self) -> list[str]:
-        return [u for u in self.requests if not is_local(u)]
-
-    def close(self) -> None:
-        self.context.close()
 
 
 @pytest.fixture

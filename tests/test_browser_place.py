@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import is_local, node_module, require_browser, screenshot
+from browser import GuardedPage, is_local, node_module, require_browser, screenshot
 from conftest import SEED_ID
 
 require_browser()
@@ -27,24 +27,12 @@ SIZES = {
 MAPS = ["map/", "map/thaad/", "actors/xi-jinping/"]
 
 
-class Reader:
+class Reader(GuardedPage):
     """One browser context at one size; opens site paths over http or from the offline bundle."""
 
     def __init__(self, browser: Browser, size: str, online: str, offline: Path, mode: str):
+        super().__init__(browser, **SIZES[size])
         self.size, self.mode, self.online, self.offline = size, mode, online, offline
-        self.context = browser.new_context(**SIZES[size])
-        self.page = self.context.new_page()
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def _route(self, route: Any) -> None:
-        self.requests.append(route.request.url)
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            route.abort()
 
     def url(self, path: str) -> str:
         if self.mode == "http":
