@@ -138,7 +138,8 @@ class DateView:
     words: str
     value: str | None
     """The calendar value it amounts to (resolved, else as stated), for comparing."""
-    citations: tuple[Citation, ...]
+    citations: tuple[tuple[FactView, Citation], ...]
+    """Each passage giving the words, with the fact citing it (so the page numbers it)."""
 
 
 @dataclass
@@ -327,10 +328,11 @@ class Site:
             stated.append((event.date, "events", eid, views))
         stated += [(v.fact.date, "facts", v.fact.id, [v]) for v in views if v.fact.date]
         for date, kind, rid, where in stated:
-            giving: dict[str, Citation] = {}  # per source, the first passage giving the words
-            for c in (c for v in where for c in v.citations):
+            # per source, the first passage giving the words
+            giving: dict[str, tuple[FactView, Citation]] = {}
+            for view, c in ((w, c) for w in where for c in w.citations):
                 if contains_normal(normalise_quote(c.passage.text), date.text):
-                    giving.setdefault(c.passage.source_id, c)
+                    giving.setdefault(c.passage.source_id, (view, c))
             citations, sids = tuple(giving.values()), tuple(giving)
             words = self.date_words(date, kind, rid, sids)
             resolution = self.resolved.get((kind, rid))
