@@ -172,3 +172,19 @@ def test_a_map_laid_out_before_is_not_laid_out_again(monkeypatch) -> None:  # ty
     first = layout.layout_all([spec])
     monkeypatch.setattr(layout.shutil, "which", lambda name: None)
     assert layout.layout_all([spec, spec]) == first * 2
+
+
+def test_a_pair_named_together_by_many_facts_lists_the_first_and_counts_the_rest(
+        real, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # At 50,000 facts two states are named together by thousands of facts: the map page lists
+    # each pair's first relations and says how many more there are, so it stays loadable.
+    from factref import render
+    monkeypatch.setattr(render, "RELATIONS_SHOWN", 2)
+    pages = render.Renderer(real).pages()
+    pair = next(k for k in connections(real).links if len(k.relations) > 3)
+    for page in (pages["map/index.md"], pages[f"actors/{pair.a}.md"]):
+        item = page[page.index(f'id="{pair.id}"'):]
+        item = item[:item.index("</ul>")]
+        assert item.count("<li>") == 2
+        assert f"and {len(pair.relations) - 2} more relations, among the facts on the pages of" \
+            in item

@@ -46,6 +46,8 @@ from .site import (
 
 _SPACE = re.compile(r"\s+")
 SECTIONS = ("actors", "issues", "events", "sources")
+RELATIONS_SHOWN = 12
+"""How many relations of one pair of actors a map's list (and popover) shows."""
 MAP_PAGE = "map/index.md"
 TOP_PAGES = ("timeline.md", MAP_PAGE, "coverage.md")
 """The whole-reference pages, which any edit may change (issue maps too: see map_paths)."""
@@ -164,6 +166,7 @@ class Renderer:
             url=self._url, svg=self._svg, jsonld=self._jsonld, colours=KIND_COLOURS,
             actors=site.actors, fact_item=self._fact_item, cite_token=token,
             coverage_path=coverage_path, cited_passages=lambda sid: cited_passages(site, sid),
+            relations_shown=RELATIONS_SHOWN,
         )
         self._cite = self.env.get_template("cite.html.j2")
         self._refs = self.env.get_template("references.html.j2")
@@ -234,6 +237,7 @@ class Renderer:
             *(chunk.path for plan in site.plans.paged.values()
               for _, chunk, _, _ in plan.sub_pages()),
             *(coverage_path(sid) for sid in site.sources),
+            *(part.path for part in site.timeline_parts),
         ]
 
     def pages(self, only: Collection[str] | None = None) -> dict[str, str]:
@@ -274,8 +278,13 @@ class Renderer:
         for kind in SECTIONS:
             if wanted(page_path(kind, "index")):
                 yield from self._page(kind, "index", f"{kind}-index.html.j2").items()
+        parts = site.timeline_parts
         if wanted("timeline.md"):
-            yield from self._top("timeline").items()
+            yield from self._top("timeline", part=None, parts=parts).items()
+        for part in parts:
+            if wanted(part.path):
+                yield from self._render(part.path, "timeline.html.j2", part=part,
+                                        parts=parts).items()
         mapped = [site.issues[i] for i in issue_maps if issue_maps[i] is not None]
         if wanted(MAP_PAGE):
             yield from self._render(MAP_PAGE, "map.html.j2", drawing=overview, issue=None,

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .dates import Resolution, Value, describe, parse_value, value_words
-from .paging import Plan, Plans, page_path, plan_pages
+from .paging import Plan, Plans, TimelinePart, page_path, plan_pages, timeline_parts
 from .quotes import Passage
 from .records import Actor, DateSpec, Event, Fact, Issue
 from .sources import SENTENCE_END, SourceText
@@ -370,6 +370,12 @@ class Site:
 
     def timeline_groups(self) -> list[tuple[str, list[TimelineGroup]]]:
         return timeline_groups(self.timeline)
+
+    @cached_property
+    def timeline_parts(self) -> list[TimelinePart]:
+        """The pages of the timeline, if it is too long for one (paging.py)."""
+        return timeline_parts(self.timeline_groups(), self.timeline.apart,
+                              self.timeline.undated)
 
 
 def build_site(verified: Verified) -> Site:
