@@ -6,6 +6,7 @@ The pipeline package is imported at module top level: MkDocs puts this file's fo
 
 from __future__ import annotations
 
+import functools
 import gc
 import html
 import logging
@@ -72,9 +73,6 @@ _search: dict[str, Entry | None] = {}
 """Docs path of each generated page of this build → its compact search entry (see search.py)."""
 _titles: dict[str, tuple[str, str]] = {}
 """Docs path of each generated page rendered so far → (URL, title), for its search entry."""
-
-_html: dict[str, str] = {}
-"""Docs path → HTML of each generated page between on_page_markdown and on_page_content."""
 
 _story = ("", "")
 """The home page's generated story, and the References section that goes at its end."""
@@ -200,9 +198,9 @@ def _sections(items: list[Any]) -> list[Any]:
 def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
     uri = page.file.src_uri
     if uri in _search:
-        # A generated page is HTML already (render.py): Markdown gets nothing to convert, and
-        # the page's HTML goes back in on_page_content.
-        _html[uri] = markdown
+        # A generated page is HTML already (render.py): MkDocs' conversion of it is replaced by
+        # one that takes it as it is, with its table of contents and anchors.
+        page.render = functools.partial(_as_html, page, markdown)  # type: ignore[method-assign]
         if _outputs is not None:
             _keys[uri] = key = _outputs.key(_frame, markdown, page.file.edit_uri)
             if _outputs.kept(uri, key):
@@ -213,13 +211,21 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
     return markdown
 
 
+def _as_html(page: Page, html: str, config: MkDocsConfig, files: Files) -> None:
+    """``Page.render`` for a page that is HTML already: what MkDocs' Markdown conversion would
+    set, read from the HTML (its title is in its front matter). Used once: the page is then
+    left with MkDocs' own method, and the HTML is not held past the page's output."""
+    del page.render
+    page.content = html
+    page.toc = get_toc(cast(Any, toc_tokens(html)))
+    page.present_anchor_ids = set(linkable_ids(html))
+
+
 def on_page_content(html: str, page: Page, **kwargs: object) -> str:
     uri = page.file.src_uri
-    if uri in _html:
-        html = _html.pop(uri)
-        page.toc = get_toc(cast(Any, toc_tokens(html)))
-        page.present_anchor_ids = set(linkable_ids(html))
-    elif uri == "index.md" and _story[0]:
+    if uri in _search and page.meta.get("template") == REUSED:
+        return ""  # its kept output is printed instead: the theme needs no content
+    if uri == "index.md" and _story[0]:
         # The story's headings came as raw HTML, which Markdown's toc does not see.
         page.toc = get_toc(cast(Any, toc_tokens(html)))
     kind = _kinds.get(uri)

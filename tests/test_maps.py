@@ -188,3 +188,10 @@ def test_a_pair_named_together_by_many_facts_lists_the_first_and_counts_the_rest
         assert item.count("<li>") == 2
         assert f"and {len(pair.relations) - 2} more relations, among the facts on the pages of" \
             in item
+
+
+def test_each_issues_links_are_the_links_restricted_to_it(real) -> None:  # type: ignore[no-untyped-def]
+    conns = connections(real)
+    for iid in real.issues:
+        assert conns.about(iid) == [k for link in conns.links if (k := link.about(iid))]
+    assert any(conns.about(iid) for iid in real.issues)

@@ -215,3 +215,28 @@ def test_reading_order_is_newest_first_then_most_sourced_then_record_order() -> 
     assert plan.facts[:6] == ("completed", "may-two-sources", "may", "year", "old", "undated")
     assert plan.years == (("2024", 1), ("2023", 3), ("2019", 1), ("undated", 7))
     assert plan.sources == (("s0", 12), ("s1", 1))
+
+
+def test_an_edit_to_a_paged_records_fact_renders_its_sub_pages_and_leaves_no_page_stale(
+    harbour: Project, tmp_path: Path,
+) -> None:
+    # Under `mkdocs serve`, editing a claim of a record with hundreds of facts re-renders that
+    # record's pages (its main page and every sub-page), not the whole site.
+    from factref.incremental import snapshot, touched
+    from factref.render import Renderer
+
+    for part in ("facts", "seeds"):
+        shutil.copytree(harbour.root / part, tmp_path / part)
+    shutil.copyfile(harbour.root / "factref.yml", tmp_path / "factref.yml")
+    site = run(tmp_path).site
+    before, snap = Renderer(site).pages(), snapshot(site)
+    claims = tmp_path / "facts" / "claims.yml"
+    claims.write_text(claims.read_text(encoding="utf-8").replace(
+        "approved berth plan 200 for", "approved berth plan 200 (amended) for"), encoding="utf-8")
+    site = run(tmp_path).site
+    after = Renderer(site).pages()
+    pages = touched(snap, snapshot(site))
+    assert pages is not None
+    changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+    assert any(p.startswith("actors/harbour-board/") for p in changed)  # a sub-page changed
+    assert changed <= pages, sorted(changed - pages)

@@ -100,7 +100,7 @@ def plan_overview(conns: Connections) -> Plan:
 
 
 def plan_issue(conns: Connections, iid: str, name: str) -> Plan | None:
-    links = [k for link in conns.links if (k := link.about(iid)) is not None]
+    links = conns.about(iid)
     return _capped(f"issue-{iid}", f"Actors in {name}", links) if links else None
 
 
@@ -133,7 +133,21 @@ def draw(site: Site, plans: list[Plan | None]) -> list[Drawing | None]:
     plans = [p if p is not None and p.actors else None for p in plans]  # nothing to draw
     real = [p for p in plans if p is not None]
     placed = iter(layout_all([_spec(site, p) for p in real]))
-    return [None if p is None else _drawing(site, p, next(placed)) for p in plans]
+    return [None if p is None else _drawn(site, p, next(placed)) for p in plans]
+
+
+_DRAWN: dict[tuple[Plan, Placed, tuple[tuple[str, str], ...]], Drawing] = {}
+"""Maps already drawn in this process, by what they are drawn from: under `mkdocs serve` a map
+an edit did not change is not drawn again (placing the handles is the costly part)."""
+
+
+def _drawn(site: Site, plan: Plan, placed: Placed) -> Drawing:
+    key = (plan, placed, tuple((site.actors[a].name, site.actors[a].kind) for a in plan.actors))
+    if key not in _DRAWN:
+        if len(_DRAWN) > 20_000:
+            _DRAWN.clear()
+        _DRAWN[key] = _drawing(site, plan, placed)
+    return _DRAWN[key]
 
 
 def _spec(site: Site, plan: Plan) -> GraphSpec:

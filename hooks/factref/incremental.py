@@ -1,14 +1,14 @@
-"""Which generated pages an edit can change, so that `mkdocs serve --dirty` re-renders only those.
+"""Which generated pages an edit can change, so that `mkdocs serve` re-renders only those.
 
 A snapshot of the records a build's site was made from is compared with the previous build's.
 When only facts changed (the common edit: a claim, a quote, a fact's actors or issues), the pages
 that can differ are those of every actor, issue, event and source the old or the new version of
-each changed fact names, their sources' coverage pages, the section indexes and the whole-reference
-pages (timeline, map, coverage). Any other change (an actor, issue, event or source record, or a
-source text), a change that moves a fact's home, or one that touches a record paged over
-sub-pages gives ``None``: render everything. ``tests/test_incremental.py`` checks, against two
-full renders, that no page outside the set changes.
-"""
+each changed fact names (with every sub-page of such a record whose facts are paged), their
+sources' coverage pages, the section indexes and the whole-reference pages (timeline, maps,
+coverage). Any other change (an actor, issue, event or source record, or a source text), or a
+change that moves a fact's home or reorders facts, gives ``None``: render everything.
+``tests/test_incremental.py`` checks, against two full renders, that no page outside the set
+changes."""
 
 from __future__ import annotations
 
@@ -29,8 +29,8 @@ class Snapshot:
     issues: tuple[str, ...]
     homes: dict[str, str]
     """Each fact's home page (paging.py); a change moves links on other pages."""
-    paged: frozenset[str]
-    """Docs paths of the records whose facts are spread over sub-pages."""
+    paged: dict[str, frozenset[str]]
+    """Docs path of each record whose facts are spread over sub-pages → those sub-pages."""
     timeline: tuple[str, ...] = ()
     """Docs paths of the timeline's pages, if it is split (paging.py)."""
 
@@ -41,7 +41,8 @@ def snapshot(site: Site) -> Snapshot:
         for sid, text in site.sources.items()
     }
     facts = {fid: view.fact for fid, view in site.facts.items()}
-    paged = frozenset(page_path(kind, rid) for kind, rid in site.plans.paged)
+    paged = {page_path(kind, rid): frozenset(chunk.path for _, chunk, _, _ in plan.sub_pages())
+             for (kind, rid), plan in site.plans.paged.items()}
     return Snapshot(facts, (site.actors, site.issues, site.events, sources), tuple(site.issues),
                     dict(site.plans.homes), paged, tuple(p.path for p in site.timeline_parts))
 
@@ -73,8 +74,8 @@ def touched(before: Snapshot | None, after: Snapshot) -> set[str] | None:
         for fact in (old, new):
             if fact is not None:
                 pages |= fact_pages(fact)
-    if pages & (before.paged | after.paged):
-        return None  # a paged record's sub-pages: simplest to render everything
+    for page in list(pages):  # a paged record: its sub-pages, as they were and as they are
+        pages |= before.paged.get(page, frozenset()) | after.paged.get(page, frozenset())
     return pages
 
 

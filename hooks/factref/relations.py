@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 
 from .site import Site, page_path
@@ -84,6 +85,22 @@ class Connections:
 
     def degree(self, aid: str) -> int:
         return len(self.by_actor.get(aid, ()))
+
+    @cached_property
+    def _by_issue(self) -> dict[str, list[Link]]:
+        kept: dict[str, dict[tuple[str, str], list[Relation]]] = defaultdict(dict)
+        for link in self.links:
+            for r in link.relations:
+                for iid in r.issues:
+                    kept[iid].setdefault((link.a, link.b), []).append(r)
+        return {iid: [Link(a, b, tuple(rels)) for (a, b), rels in pairs.items()]
+                for iid, pairs in kept.items()}
+
+    def about(self, iid: str) -> list[Link]:
+        """The links with only the relations that concern issue ``iid`` (those with any), in
+        the links' order: ``[k for link in links if (k := link.about(iid))]``, computed for
+        every issue in one pass."""
+        return self._by_issue.get(iid, [])
 
 
 def connections(site: Site) -> Connections:

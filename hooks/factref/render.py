@@ -32,7 +32,7 @@ from .home import story
 from .jsonld import jsonld
 from .pagehtml import title
 from .paging import CHUNK, coverage_path
-from .relations import Connections, connections
+from .relations import Connections
 from .site import (
     KIND_NAMES,
     KIND_TITLES,
@@ -46,8 +46,10 @@ from .site import (
 
 _SPACE = re.compile(r"\s+")
 SECTIONS = ("actors", "issues", "events", "sources")
-RELATIONS_SHOWN = 12
-"""How many relations of one pair of actors a map's list (and popover) shows."""
+RELATIONS_SHOWN = 6
+"""How many relations of one pair of actors a connections list (and popover) shows."""
+LINKS_SHOWN = 60
+"""How many connected actors an actor's page lists (the most strongly linked first)."""
 MAP_PAGE = "map/index.md"
 TOP_PAGES = ("timeline.md", MAP_PAGE, "coverage.md")
 """The whole-reference pages, which any edit may change (issue maps too: see map_paths)."""
@@ -161,12 +163,13 @@ class Renderer:
         self.directory_urls = directory_urls
         self.env = make_env()
         self._fact_items: dict[tuple[str, str, bool], Markup] = {}
+        self._mapped: list[str] | None = None
         self.env.globals.update(
             site=site, page_path=page_path, kind_titles=KIND_TITLES, kind_names=KIND_NAMES,
             url=self._url, svg=self._svg, jsonld=self._jsonld, colours=KIND_COLOURS,
             actors=site.actors, fact_item=self._fact_item, cite_token=token,
             coverage_path=coverage_path, cited_passages=lambda sid: cited_passages(site, sid),
-            relations_shown=RELATIONS_SHOWN,
+            relations_shown=RELATIONS_SHOWN, links_shown=LINKS_SHOWN,
         )
         self._cite = self.env.get_template("cite.html.j2")
         self._refs = self.env.get_template("references.html.j2")
@@ -252,8 +255,8 @@ class Renderer:
         def wanted(path: str) -> bool:
             return only is None or path in only
 
-        conns = connections(site)
-        actor_maps, issue_maps, overview = self._maps(conns)
+        conns = site.connections
+        actor_maps, issue_maps, overview = self._maps(conns, wanted)
         for aid, actor in site.actors.items():
             if wanted(page_path("actors", aid)):
                 yield from self._page("actors", aid, "actor.html.j2", actor=actor,
@@ -285,7 +288,7 @@ class Renderer:
             if wanted(part.path):
                 yield from self._render(part.path, "timeline.html.j2", part=part,
                                         parts=parts).items()
-        mapped = [site.issues[i] for i in issue_maps if issue_maps[i] is not None]
+        mapped = [site.issues[i] for i in self.mapped_issues()]
         if wanted(MAP_PAGE):
             yield from self._render(MAP_PAGE, "map.html.j2", drawing=overview, issue=None,
                                     issues=mapped).items()
@@ -314,16 +317,21 @@ class Renderer:
 
     def mapped_issues(self) -> list[str]:
         """The issues that get a map page of their own (those with links between actors)."""
-        conns = connections(self.site)
-        return [iid for iid, i in self.site.issues.items()
-                if plan_issue(conns, iid, i.name) is not None]
+        if self._mapped is None:
+            conns = self.site.connections
+            self._mapped = [iid for iid, i in self.site.issues.items()
+                            if (p := plan_issue(conns, iid, i.name)) is not None and p.actors]
+        return self._mapped
 
-    def _maps(self, conns: Connections) -> tuple[Maps, Maps, Drawing | None]:
-        """Every map of the site, laid out in one Graphviz run."""
+    def _maps(self, conns: Connections, wanted: Callable[[str], bool],
+              ) -> tuple[Maps, Maps, Drawing | None]:
+        """The maps of the pages to render, laid out in one Graphviz run."""
         site = self.site
-        plans: list[Plan | None] = [plan_overview(conns)]
-        plans += [plan_issue(conns, iid, i.name) for iid, i in site.issues.items()]
-        plans += [plan_actor(conns, aid, a.name) for aid, a in site.actors.items()]
+        plans: list[Plan | None] = [plan_overview(conns) if wanted(MAP_PAGE) else None]
+        plans += [plan_issue(conns, iid, i.name) if wanted(issue_map_path(iid)) else None
+                  for iid, i in site.issues.items()]
+        plans += [plan_actor(conns, aid, a.name) if wanted(page_path("actors", aid)) else None
+                  for aid, a in site.actors.items()]
         drawn = draw(site, plans)
         overview, n = drawn[0], len(site.issues)
         issue_maps = dict(zip(site.issues, drawn[1 : 1 + n], strict=True))
@@ -334,7 +342,7 @@ class Renderer:
         """The generated part of the home page (see ``home.html.j2``), and the References
         section its citations need, which goes at the end of the page."""
         site = self.site
-        text = self._fragment("index.md", "home.html.j2", story=story(site, connections(site)))
+        text = self._fragment("index.md", "home.html.j2", story=story(site, site.connections))
         body, mark, refs = text.partition(REFERENCES)
         return body, (mark + refs).lstrip("\n")
 

@@ -23,6 +23,7 @@ from .verify import Verified
 
 if TYPE_CHECKING:
     from .coverage import SourceCoverage
+    from .relations import Connections
 
 KIND_TITLES = {
     "person": "People",
@@ -370,6 +371,13 @@ class Site:
 
     def timeline_groups(self) -> list[tuple[str, list[TimelineGroup]]]:
         return timeline_groups(self.timeline)
+
+    @cached_property
+    def connections(self) -> Connections:
+        """Who is linked to whom, and by what (relations.py): the maps and their lists."""
+        from .relations import connections  # relations builds on this module
+
+        return connections(self)
 
     @cached_property
     def timeline_parts(self) -> list[TimelinePart]:
