@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from factref.cache import Cache
 from factref.generate import (
     SHIM,
     GenerateError,
@@ -43,6 +44,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.hooks.factref")
 
+_pipeline_cache: Cache | None = None
+"""Under `mkdocs serve`, what the pipeline reuses from the previous rebuild (cache.py)."""
+
 _serve_cache: Path | None = None
 """Under `mkdocs serve --dirty`, where generated pages are kept on disk between rebuilds."""
 
@@ -61,16 +65,19 @@ _kinds: dict[str, tuple[str, str]] = {}
 
 
 def on_startup(*, command: str, dirty: bool, **kwargs: object) -> None:
+    global _pipeline_cache, _serve_cache
+    if command == "serve":  # not for a build, whose pages would render with the records still held
+        _pipeline_cache = Cache()
     # MkDocs treats generated content as always modified, so a dirty rebuild would still render
     # every generated page. Written to files that change only when their content does, only
     # the pages an edit touches are rebuilt.
-    global _serve_cache
     if command == "serve" and dirty:
         _serve_cache = Path(tempfile.mkdtemp(prefix="factref-serve-"))
 
 
 def on_shutdown(**kwargs: object) -> None:
-    global _serve_cache, _last_snapshot
+    global _pipeline_cache, _serve_cache, _last_snapshot
+    _pipeline_cache = None
     if _serve_cache is not None:
         shutil.rmtree(_serve_cache, ignore_errors=True)
         _serve_cache = None
@@ -93,7 +100,7 @@ def on_config(config: MkDocsConfig, **kwargs: object) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     root = Path(config.config_file_path).parent
-    result = run(root)
+    result = run(root, cache=_pipeline_cache)
     for problem in result.problems:
         # A warning under the mkdocs logger tree: `mkdocs build --strict` fails on any of them,
         # while a non-strict build still renders every record that verified.
