@@ -135,7 +135,9 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     # The pipeline's objects (and the reference cycles templates leave) are not needed past this
     # point: free them before MkDocs renders every page, so the two peaks do not add up.
     del result, generated
-    gc.collect()
+    # Under serve the cache keeps the records alive on purpose: a full collection would only walk
+    # them again (0.4 s at 10,000 facts); the younger generations hold the templates' cycles.
+    gc.collect(2 if _pipeline_cache is None else 1)
     return files
 
 

@@ -246,3 +246,4 @@ def test_a_changed_source_record_and_settings(multi: Base) -> None:
     assert multi.check().site.sources["harbour-herald-launch"].record.publisher.startswith("The ")
     (multi.root / "factref.yml").write_text("coverage: {require: report}\n", encoding="utf-8")
     assert multi.check().settings.coverage.require == "report"
+

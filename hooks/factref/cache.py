@@ -22,6 +22,8 @@ and computed again on every run. A different project, folders or ``factref.yml``
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,20 +77,29 @@ class Cache:
         self._fact_context: tuple[Any, ...] | None = None
         self._kept: tuple[dict[str, _File], dict[str, _Source], dict[str, _Fact]] = ({}, {}, {})
 
-    def begin(self, root: Path, facts_dir: str, seeds_dir: str, settings: Settings) -> None:
-        """Start a run: what the previous run kept becomes what this one may reuse."""
+    @contextmanager
+    def reuse(self, root: Path, facts_dir: str, seeds_dir: str, settings: Settings
+              ) -> Iterator[None]:
+        """One run's loading and verification: what the previous run kept may be reused, and
+        what this run uses is kept for the next; the rest is let go when the block ends."""
         scope = (root.resolve(), facts_dir, seeds_dir, settings)
         if scope != self._scope:
             self.clear()
             self._scope = scope
         self._kept = (self._files, self._sources, self._facts)
         self._files, self._sources, self._facts = {}, {}, {}
+        try:
+            yield
+        finally:
+            self._kept = ({}, {}, {})
 
     def parse(self, data: bytes, rel: str) -> Parsed:
         """``load.parse_file``, unless this very file was parsed before."""
         kept = self._kept[0].get(rel)
         if kept is None or kept.data != data:
             kept = _File(data, parse_file(data, rel))
+        else:
+            _forget_tree(kept.parsed)
         self._files[rel] = kept
         return kept.parsed
 
@@ -102,9 +113,11 @@ class Cache:
         if kept is None or kept.seeds != seeds or kept.digests != digests or not (
                 kept.loaded is loaded
                 or (isinstance(kept.result, SourceText) and kept.loaded.record == source)):
-            kept = _Source(loaded, seeds, digests, read_source(loaded, seeds, seeds_rel))
-        self._sources[source.id] = kept
-        return kept.result
+            result = read_source(loaded, seeds, seeds_rel)
+        else:
+            result = kept.result
+        self._sources[source.id] = _Source(loaded, seeds, digests, result)
+        return result
 
     def fact_checker(self, v: Verified, records: Records) -> FactCheck:
         """``verify.fact_checker``, reusing a fact's check while it and its context are the same."""
@@ -129,6 +142,15 @@ class Cache:
             return list(entry.problems), list(entry.passages)
 
         return check
+
+
+def _forget_tree(parsed: Parsed) -> None:
+    """A run may have parsed the file's tree again to locate a problem: drop it, as a run
+    without a cache drops the file's records."""
+    for item in parsed:
+        if isinstance(item, Loaded) and item.origin.trees:
+            item.origin.trees.forget()
+            return  # one tree per file
 
 
 def _digest(path: Path) -> bytes | None:

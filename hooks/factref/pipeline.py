@@ -53,11 +53,11 @@ def run(root: Path, facts_dir: str = "facts", seeds_dir: str = "seeds",
             clock.lap("load")
             verified = verify(records, root, seeds_dir)
         else:
-            cache.begin(root, facts_dir, seeds_dir, settings)
-            records, load_problems = load_records(root, facts_dir, parse=cache.parse)
-            clock.lap("load")
-            verified = verify(records, root, seeds_dir, read=cache.read_source,
-                              checker=cache.fact_checker)
+            with cache.reuse(root, facts_dir, seeds_dir, settings):
+                records, load_problems = load_records(root, facts_dir, parse=cache.parse)
+                clock.lap("load")
+                verified = verify(records, root, seeds_dir, read=cache.read_source,
+                                  checker=cache.fact_checker)
         _release(verified)
         clock.lap("verify")
         site = build_site(verified)
