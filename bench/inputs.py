@@ -33,6 +33,7 @@ def corpus_inputs() -> list[Path]:
         HERE / "synth",
         HERE / "mkdocs_yaml.py",
         REPO / "mkdocs.yml",
+        REPO / "overrides",
         *docs_files(fingerprinted=True),
     ]
 

@@ -11,8 +11,9 @@ import html
 import logging
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from factref.cache import Cache
 from factref.generate import (
@@ -25,17 +26,24 @@ from factref.generate import (
 )
 from factref.incremental import Snapshot, snapshot, touched
 from factref.offline import relative_404
+from factref.pagehtml import linkable_ids, toc_tokens
 from factref.pipeline import run
 from factref.place import page_kinds, place_pages
 from factref.records import RecordKind
+from factref.reuse import TEMPLATE as REUSED
+from factref.reuse import TEMPLATE_SOURCE as REUSED_SOURCE
+from factref.reuse import Outputs, frame_key
 from factref.search import Entry, entries, with_entries
 from factref.site import page_path
+from jinja2 import BaseLoader, ChoiceLoader, DictLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 if TYPE_CHECKING:
     from factref.pipeline import Result
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -48,15 +56,29 @@ _pipeline_cache: Cache | None = None
 """Under `mkdocs serve`, what the pipeline reuses from the previous rebuild (cache.py)."""
 
 _serve_cache: Path | None = None
-"""Under `mkdocs serve --dirty`, where generated pages are kept on disk between rebuilds."""
+"""Under `mkdocs serve`, where generated pages are kept on disk between rebuilds."""
+_build_folder: Path | None = None
+"""Otherwise, where this build's generated pages are written (see _pages_folder)."""
 
 _last_snapshot: Snapshot | None = None
-"""Under `mkdocs serve --dirty`, the records of the previous build (see incremental.py)."""
+"""Under `mkdocs serve`, the records of the previous build (see incremental.py)."""
+
+_outputs: Outputs | None = None
+"""Under `mkdocs serve`, each generated page's themed output, for the next build (reuse.py)."""
+_frame = ""
+"""Under `mkdocs serve`, this build's frame key (reuse.py)."""
+_keys: dict[str, str] = {}
+"""Under `mkdocs serve`, docs path of each generated page → its output's key in this build."""
+_reused: set[str] = set()
+"""Under `mkdocs serve`, the generated pages whose kept output this build reused."""
 
 _search: dict[str, Entry | None] = {}
 """Docs path of each generated page of this build → its compact search entry (see search.py)."""
 _titles: dict[str, tuple[str, str]] = {}
 """Docs path of each generated page rendered so far → (URL, title), for its search entry."""
+
+_html: dict[str, str] = {}
+"""Docs path → HTML of each generated page between on_page_markdown and on_page_content."""
 
 _story = ("", "")
 """The home page's generated story, and the References section that goes at its end."""
@@ -65,23 +87,25 @@ _kinds: dict[str, tuple[str, str]] = {}
 
 
 def on_startup(*, command: str, dirty: bool, **kwargs: object) -> None:
-    global _pipeline_cache, _serve_cache
-    if command == "serve":  # not for a build, whose pages would render with the records still held
+    # Under `mkdocs serve` only the pages an edit touches are rendered again (incremental.py);
+    # the others are kept in files that change only when their content does, so that
+    # `--dirty` skips them too, and their themed output is reused (reuse.py). The pipeline
+    # reuses what unchanged record files gave (cache.py): not for a build, whose pages would
+    # render with the records still held.
+    global _pipeline_cache, _serve_cache, _outputs
+    if command == "serve":
         _pipeline_cache = Cache()
-    # MkDocs treats generated content as always modified, so a dirty rebuild would still render
-    # every generated page. Written to files that change only when their content does, only
-    # the pages an edit touches are rebuilt.
-    if command == "serve" and dirty:
         _serve_cache = Path(tempfile.mkdtemp(prefix="factref-serve-"))
+        _outputs = Outputs(_serve_cache)
 
 
 def on_shutdown(**kwargs: object) -> None:
-    global _pipeline_cache, _serve_cache, _last_snapshot
-    _pipeline_cache = None
-    if _serve_cache is not None:
-        shutil.rmtree(_serve_cache, ignore_errors=True)
-        _serve_cache = None
-    _last_snapshot = None
+    global _pipeline_cache, _serve_cache, _last_snapshot, _outputs, _build_folder
+    for folder in (_serve_cache, _build_folder):
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+    _serve_cache = _build_folder = None
+    _last_snapshot = _outputs = _pipeline_cache = None
 
 
 def _offline(config: MkDocsConfig) -> bool:
@@ -116,7 +140,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     only = _pages_to_render(result, paths)
     try:
         generated = generated_files(result, root, directory_urls=config.use_directory_urls,
-                                    offline=_offline(config), only=only)
+                                    offline=_offline(config), only=only,
+                                    docs=[f.src_uri for f in files], folder=_pages_folder())
     except GenerateError as exc:
         raise PluginError(str(exc)) from exc
     record_entries = entries(result.site)
@@ -126,10 +151,12 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         if existing is not None:
             log.warning(f"docs/{path} is generated from the records; remove the hand-written file")
             files.remove(existing)
-        if item.source is not None:
-            files.append(File.generated(config, path, abs_src_path=str(item.source)))
-            continue
-        file = _generated(config, path, item.content)
+        if item.content is not None:
+            file = File.generated(config, path, content=item.content)
+        elif item.source is not None:  # a page, written out as it was rendered
+            file = File.generated(config, path, abs_src_path=str(item.source))
+        else:  # pragma: no cover - every page is rendered or kept
+            raise PluginError(f"docs/{path}: neither rendered nor kept from an earlier build")
         file.edit_uri = edit.get(path)
         files.append(file)
     # The pipeline's objects (and the reference cycles templates leave) are not needed past this
@@ -141,10 +168,33 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     return files
 
 
-def on_nav(nav: Navigation, files: Files, **kwargs: object) -> Navigation:
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files, **kwargs: object) -> Navigation:
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
     place_pages(pages, _sections(nav.items))
+    if _outputs is not None:
+        global _frame
+        written = [(f.src_uri, f.content_string) for f in files.documentation_pages()
+                   if f.src_uri not in _search]
+        entries = [(str(i.title or ""), str(getattr(i, "url", "") or "")) for i in _walk(nav.items)]
+        _frame = frame_key(Path(config.config_file_path).read_bytes(), [*entries, *written])
+        _keys.clear()
+        _reused.clear()
     return nav
+
+
+def _walk(items: list[Any]) -> Iterator[Any]:
+    for item in items:
+        yield item
+        yield from _walk(getattr(item, "children", None) or [])
+
+
+def on_env(env: Environment, **kwargs: object) -> Environment:
+    if _outputs is not None:
+        outputs = _outputs
+        loaders: list[BaseLoader] = [DictLoader({REUSED: REUSED_SOURCE})]
+        env.loader = ChoiceLoader([*loaders, *([env.loader] if env.loader else [])])
+        env.globals["factref_reused"] = outputs.output
+    return env
 
 
 def _sections(items: list[Any]) -> list[Any]:
@@ -157,13 +207,31 @@ def _sections(items: list[Any]) -> list[Any]:
 
 
 def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
-    if page.file.src_uri == "index.md":
+    uri = page.file.src_uri
+    if uri in _search:
+        # A generated page is HTML already (render.py): Markdown gets nothing to convert, and
+        # the page's HTML goes back in on_page_content.
+        _html[uri] = markdown
+        if _outputs is not None:
+            _keys[uri] = key = _outputs.key(_frame, markdown, page.file.edit_uri)
+            if _outputs.kept(uri, key):
+                page.meta["template"] = REUSED
+        return ""
+    if uri == "index.md":
         markdown = with_story(markdown, _story)
     return markdown
 
 
 def on_page_content(html: str, page: Page, **kwargs: object) -> str:
-    kind = _kinds.get(page.file.src_uri)
+    uri = page.file.src_uri
+    if uri in _html:
+        html = _html.pop(uri)
+        page.toc = get_toc(cast(Any, toc_tokens(html)))
+        page.present_anchor_ids = set(linkable_ids(html))
+    elif uri == "index.md" and _story[0]:
+        # The story's headings came as raw HTML, which Markdown's toc does not see.
+        page.toc = get_toc(cast(Any, toc_tokens(html)))
+    kind = _kinds.get(uri)
     if not kind:
         return html
     at = html.find("</h1>")
@@ -186,6 +254,20 @@ def on_page_context(context: TemplateContext, page: Page, **kwargs: object) -> T
     return context
 
 
+def on_post_page(output: str, page: Page, **kwargs: object) -> str:
+    uri = page.file.src_uri
+    if uri in _search:
+        # Written out once this returns, and read by nothing after: a generated page's HTML is
+        # not kept for the rest of the build (thousands of pages would be held to the end).
+        page.content = None
+    if _outputs is not None and uri in _keys:
+        if page.meta.get("template") == REUSED:
+            _reused.add(uri)
+        else:
+            _outputs.keep(uri, _keys[uri], output)
+    return output
+
+
 @event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it
 def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
     index = Path(config.site_dir) / "search" / "search_index.json"
@@ -195,6 +277,9 @@ def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
         index.write_text(text, encoding="utf-8")
     # The 404 page is served from any depth, so MkDocs links its assets from the site root;
     # opened from file:// that root is the disk's: the offline bundle's links are made relative.
+    if _outputs is not None:
+        log.info(f"factref: {len(_keys) - len(_reused)} generated pages themed, "
+                 f"{len(_reused)} unchanged ones reused")
     page = Path(config.site_dir) / "404.html"
     if _offline(config) and page.is_file():
         page.write_text(relative_404(page.read_text(encoding="utf-8")), encoding="utf-8")
@@ -208,23 +293,21 @@ def _pages_to_render(result: Result, paths: list[str]) -> set[str] | None:
         return None
     before, _last_snapshot = _last_snapshot, snapshot(result.site)
     only = touched(before, _last_snapshot)
-    if only is not None and all((_serve_cache / p).is_file() for p in paths if p not in only):
+    kept = _pages_folder()
+    if only is not None and all((kept / p).is_file() for p in paths if p not in only):
         return only
     return None
 
 
-def _generated(config: MkDocsConfig, path: str, content: str | None) -> File:
-    """The File of a generated page; ``content`` None: unchanged since the serve cache's copy."""
-    if _serve_cache is None:
-        assert content is not None
-        return File.generated(config, path, content=content)
-    cached = _serve_cache / path
-    if content is None:
-        return File.generated(config, path, abs_src_path=str(cached))
-    if not cached.is_file() or cached.read_text(encoding="utf-8") != content:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(content, encoding="utf-8")
-    return File.generated(config, path, abs_src_path=str(cached))
+def _pages_folder() -> Path:
+    """Where generated pages are written as they are rendered: the serve cache under
+    `mkdocs serve`, else a folder of this build's own (removed at shutdown)."""
+    global _build_folder
+    if _serve_cache is not None:
+        return _serve_cache / "pages"
+    if _build_folder is None:
+        _build_folder = Path(tempfile.mkdtemp(prefix="factref-pages-"))
+    return _build_folder
 
 
 def _edit_paths(result: Result) -> dict[str, str]:

@@ -171,10 +171,10 @@ facts:
 
 
 def snapshot_repo(dest: Path) -> Path:
-    """This repository's site sources (records, texts, pages, settings), copied so that work in
-    progress cannot change them; the hooks are linked."""
+    """This repository's site sources (records, texts, pages, theme overrides, settings), copied
+    so that work in progress cannot change them; the hooks are linked."""
     dest.mkdir(parents=True)
-    for name in ("facts", "seeds", "docs"):
+    for name in ("facts", "seeds", "docs", "overrides"):
         shutil.copytree(ROOT / name, dest / name)
     for name in ("mkdocs.yml", "factref.yml"):
         shutil.copyfile(ROOT / name, dest / name)

@@ -7,6 +7,7 @@ Every test also asserts that nothing was requested from another host and no scri
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
@@ -233,7 +234,7 @@ def test_a_record_page_shows_where_it_is_and_what_it_is(reader: Reader, path: st
     page = reader.open(path)
     crumbs = page.locator("nav.md-path")
     expect(crumbs).to_be_visible()
-    assert [t.strip() for t in crumbs.locator("li").all_inner_texts()] == ["Home", tab]
+    assert [t.strip() for t in crumbs.locator("li").all_inner_texts()][:2] == ["Home", tab]
     expect(page.locator("article .fr-kind")).to_have_text(kind, ignore_case=True)
     if reader.size == "desktop":
         active = page.locator(".md-tabs__item--active")
@@ -242,6 +243,42 @@ def test_a_record_page_shows_where_it_is_and_what_it_is(reader: Reader, path: st
     else:  # the drawer's nav opens on the same section
         page.locator("label.md-header__button[for='__drawer']").click()
         expect(page.locator(".md-nav--primary .md-nav__item--active").first).to_be_visible()
+
+
+CRUMBS = {  # page -> the trail before the page itself: (name, whether it links back)
+    "actors/xi-jinping/": [("Home", True), ("Actors", True)],
+    "events/lee-beijing-summit/": [("Home", True), ("Events", True)],
+    "method/": [("Home", True), ("About", False)],  # About's first page is this one
+}
+
+TRAIL = """() => {
+  const nav = document.querySelector('nav.md-path');
+  const title = document.querySelector('[data-md-component=header-topic]').textContent.trim();
+  return {title, tab: document.title, scrolls: nav.scrollWidth > nav.clientWidth,
+          right: nav.getBoundingClientRect().right,
+          items: [...nav.querySelectorAll('li')].map(li => ({
+            text: li.innerText.trim(), link: !!li.querySelector('a[href]'),
+            current: li.getAttribute('aria-current')}))};
+}"""
+
+
+@pytest.mark.parametrize("path", sorted(CRUMBS))
+def test_the_breadcrumbs_end_with_the_page_itself(reader: Reader, path: str) -> None:
+    page = reader.open(path)
+    expect(page.locator("nav.md-path")).to_be_visible()
+    trail = page.evaluate(TRAIL)
+    *before, last = trail["items"]
+    assert [(i["text"], i["link"]) for i in before] == CRUMBS[path]
+    # the page's title, as its header and its browser tab give it
+    assert last == {"text": trail["title"], "link": False, "current": "page"}
+    assert trail["tab"].startswith(last["text"] + " - ")
+    if path != "method/":  # a record page's title is the record's name, its first heading
+        heading = re.compile("^" + re.escape(last["text"]) + "¶?$")  # ¶: its permalink
+        expect(page.locator("article h1")).to_have_text(heading)
+    assert [i["current"] for i in before] == [None] * len(before)
+    assert not trail["scrolls"]  # a long title wraps; the trail never hides it sideways
+    assert trail["right"] <= page.viewport_size["width"]
+    reader.shot("breadcrumbs-" + path.strip("/").replace("/", "-"))
 
 
 def _search(page: Page, words: str) -> list[dict[str, Any]]:

@@ -60,8 +60,8 @@ def test_record_text_is_data_not_markup(project: Project) -> None:
     page = project.page("actors/china/index.html")
     assert "<script>alert(" not in page
     assert 'href="javascript:' not in page
-    assert ("&lt;script&gt;alert('x')&lt;/script&gt; *bold* [x](javascript:alert("
-            "'y')) ![i](http://e/x.png)") in page
+    assert ("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; *bold* [x](javascript:alert("
+            "&#39;y&#39;)) ![i](http://e/x.png)") in page
     assert "<img" not in page.split('class="md-content"')[1]
 
 

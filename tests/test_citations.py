@@ -9,8 +9,9 @@ import pytest
 from conftest import ROOT, SEED_ID
 from factref.citations import PRIVATE
 from factref.offline import relative_404
+from factref.pagehtml import title, toc_tokens
 from factref.pipeline import Result, run
-from factref.render import Renderer, md_escape, plural
+from factref.render import Renderer, make_env, plural
 from factref.site import source_paragraphs
 
 CITE = re.compile(r'<a class="fr-cite" id="cite-(\d+)-([a-z]+)" href="([^"]+)" '
@@ -42,7 +43,7 @@ def test_citations_are_numbered_in_order_of_first_use_across_the_page(
     for number, letter, *_ in cites:
         letters.setdefault(number, []).append(letter)
     assert all(ls == ["a", "b", "c", "d", "e"][: len(ls)] for ls in letters.values())
-    refs = page.split("## References\n", 1)[1]
+    refs = page.split('<h2 id="references">', 1)[1]
     assert refs.count('<li id="ref-') == len(firsts)
     for number, uses in letters.items():
         item = re.search(f'<li id="ref-{number}">(.*?)</li>\n', refs)
@@ -66,7 +67,7 @@ def test_every_page_with_citations_has_references_and_no_token_is_left(
 ) -> None:
     for path, text in pages.items():
         assert not PRIVATE.search(text), path
-        assert ("## References" in text) == bool(CITE.search(text)), path
+        assert ('<h2 id="references">' in text) == bool(CITE.search(text)), path
 
 
 def test_the_reference_shows_the_passage_in_its_context(result: Result) -> None:
@@ -112,8 +113,8 @@ def test_actor_pages_name_the_attribution_once_and_never_link_to_themselves(
     lee = pages["actors/lee-jae-myung.md"]
     assert "the reporters' narration" not in lee
     xi = pages["actors/xi-jinping.md"]
-    assert "## What Xi Jinping said" in xi
-    assert "(xi-jinping.md)" not in xi and "(../actors/xi-jinping.md)" not in xi
+    assert '<h2 id="what-xi-jinping-said">What Xi Jinping said<a' in xi
+    assert 'href="./"' not in xi and 'href="../xi-jinping/"' not in xi
     assert "on Monday. · " not in xi
 
 
@@ -126,8 +127,9 @@ def test_coverage_shows_claims_and_text_marks_not_ids_lines_or_emoji(
     assert '<span class="fr-status fr-status-cited">cited</span>' in page
     assert "1 sentence judged" in page
     index = pages["coverage.md"]  # the index: counts per source, each linking to its page
-    assert (f"[China courts South Korea as it pressures Japan over Taiwan](coverage/{SEED_ID}.md)"
-            " | 39 | 39 | 100% | 0 | 1 |") in index
+    assert (f'<a href="{SEED_ID}/">China courts South Korea as it pressures Japan over'
+            ' Taiwan</a></td><td style="text-align: right;">39</td>') in index
+    assert '<td style="text-align: right;">100%</td><td style="text-align: right;">0</td>' in index
 
 
 def test_counts_agree_with_their_nouns() -> None:
@@ -138,11 +140,18 @@ def test_counts_agree_with_their_nouns() -> None:
 
 def test_record_text_can_not_forge_a_citation() -> None:
     forged = "\ue000selfies\ue002q-1-2\ue001"
-    assert not PRIVATE.search(md_escape(f"claim {forged}"))
+    out = make_env().from_string("{{ claim }}").render(claim=f"claim {forged}")
+    assert not PRIVATE.search(out)
+    assert out == "claim selfiesq-1-2"
 
 
-def test_quotes_are_not_turned_into_entities() -> None:
-    assert md_escape("Lee's \"visit\" & <b>") == "Lee's \"visit\" &amp; &lt;b&gt;"
+def test_titles_and_tables_of_contents_show_quotes_as_quotes() -> None:
+    page = make_env().from_string('{{ heading(1, name) }}{{ heading(2, "Lee\'s <b>") }}').render(
+        name="Lee's \"visit\" & <b>", ids=set())
+    assert title(page) == "Lee's \"visit\" &amp; &lt;b&gt;"
+    [h1] = toc_tokens(page)
+    assert h1["id"] == "lees-visit-b"
+    assert h1["children"][0]["name"] == "Lee's &lt;b&gt;"
 
 
 def test_the_offline_404_page_links_relative_to_the_bundle() -> None:

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 from browser import require_browser, serve
-from test_hostile import FIELD_PAGES, FIELDS, MARK, TITLE, make_hostile_project
+from test_hostile import FIELD_PAGES, FIELDS, MARK, TITLE, Page, make_hostile_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,6 +42,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copytree(item, root / "docs" / item.name)
         elif item.name != "index.md":
             shutil.copyfile(item, root / "docs" / item.name)
+    shutil.copytree(ROOT / "overrides", root / "overrides")  # mkdocs.yml's theme.custom_dir
     (root / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
     assert project.problems() == []
     done = subprocess.run(
@@ -162,6 +163,32 @@ def test_a_forged_way_back_is_not_offered(browser: Any, base_url: str, back: str
                   wait_until="load")
         assert page.locator("mark.fr-target").count() >= 1  # the landing itself still works
         assert page.locator(".fr-from").count() == 0
+    finally:
+        context.close()
+    assert watch.found == []
+
+
+NAMED = {"actor name": "actors/council/", "person name": "actors/mayor/",
+         "issue name": "issues/evil-issue/", "event name": "events/evil-meeting/",
+         "second event name": "events/evil-resignation/"}
+
+
+@pytest.mark.parametrize("field", sorted(NAMED))
+def test_the_breadcrumbs_name_a_hostile_page_as_typed(
+        browser: Any, base_url: str, site: Path, field: str) -> None:
+    """The trail ends with the page's own title (overrides/partials/path.html): the record's
+    name, "</title><script>" and all, as text."""
+    path = NAMED[field]
+    assert Page((site / path / "index.html").read_text(encoding="utf-8")).problems() == []
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    watch = Watch(page, base_url)
+    try:
+        page.goto(base_url + path, wait_until="load")
+        last = page.locator("nav.md-path li[aria-current='page']")
+        assert " ".join(last.inner_text().split()) == " ".join(FIELDS[field].split())
+        assert last.locator("*").evaluate_all("els => els.map(e => e.tagName)") == ["SPAN"]
+        assert page.evaluate(f"typeof window.{MARK}") == "undefined"
     finally:
         context.close()
     assert watch.found == []

@@ -37,6 +37,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 def text_of(html: str) -> str:
     body = html[html.index("<article"):html.index("</article>")]
+    body = re.sub(r'<a class="headerlink"[^>]*>[^<]*</a>', "", body)  # the headings' permalinks
     return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", body)))
 
 
@@ -71,8 +72,12 @@ def test_an_event_shows_each_sources_date_side_by_side(built: Project) -> None:
     page = text_of(built.page("events/norland-missile-launch/index.html"))
     assert ("When, by source: the sources give different dates; each is shown with its "
             "citation.") in page
-    assert "March 24 — 2022, from the dateline [Sudmark Foreign Ministry, 25 March 2022]" in page
-    assert "on Thursday — date not stated [Harbour Herald, 26 March 2022]" in page
+    # Each date with its numbered citation (previewed like any other) and the source it is from.
+    assert "March 24 — 2022, from the dateline [1] Sudmark Foreign Ministry, 25 March 2022" in page
+    assert "on Thursday — date not stated [2] Harbour Herald, 26 March 2022" in page
+    html = built.page("events/norland-missile-launch/index.html")
+    dates = html[html.index("When, by source"):html.index('id="what-happened"')]
+    assert dates.count('class="fr-cite"') == 2 and 'data-ref="ref-1"' in dates
 
 
 def test_attribution_follows_the_kind_and_publisher_of_the_source(built: Project) -> None:

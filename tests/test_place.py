@@ -48,9 +48,10 @@ def test_the_home_story_shows_verified_facts_with_their_citations() -> None:
         assert view.fact.claim.split()[0] in home
         assert f'id="{view.anchor}"' in home
     assert home.count('class="fr-cite"') >= len(told.facts)
-    assert references.startswith("## References") and "## References" not in home
+    assert references.startswith("<!-- factref:references -->")
+    assert '<h2 id="references">' in references and '<h2 id="references">' not in home
     assert "China courts South Korea as it pressures Japan over Taiwan" in home
-    assert "[Xi Jinping](actors/xi-jinping.md) (person)" in home
+    assert '<a href="actors/xi-jinping/">Xi Jinping</a> (person)' in home
     assert told.issues[0][1] >= told.issues[-1][1]
 
 

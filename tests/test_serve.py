@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -83,3 +84,46 @@ def test_edits_show_up_and_a_broken_record_does_not_stop_the_server(
     locations = [doc["location"] for doc in index["docs"]]
     assert len(locations) == len(set(locations))
     assert "markedly" in " ".join(doc.get("claims", "") for doc in index["docs"])
+
+
+_LIVERELOAD = re.compile(r"<script>[^<]*livereload[^<]*</script>(?=</body>)", re.S)
+_CANONICAL = re.compile(r'\s*<link rel="canonical" href="[^"]*">')
+
+
+def _lines(page: str) -> list[str]:
+    return [line.strip() for line in page.splitlines() if line.strip()]
+
+
+def _served_form(page: str) -> list[str]:
+    """A page's lines as a build writes them: without what the server adds (the live-reload
+    script) and the canonical link to the server's own address, which a build without a site
+    URL does not write."""
+    return _lines(_CANONICAL.sub("", _LIVERELOAD.sub("", page)))
+
+
+def test_after_an_edit_every_page_served_is_the_page_a_fresh_build_makes(
+    served: tuple[Project, str], request: pytest.FixtureRequest,
+) -> None:
+    # The server re-renders only what the edit touched and reuses the rest: what it serves must
+    # still be, page for page, what a clean build of the same records writes.
+    project, url = served
+    mode = request.node.callspec.params["served"]
+    project.write("facts/live.yml", fact("live", "China sent Japan a very different message.",
+                                         "China sent a very different message to Japan"))
+    _wait(lambda: "very different message." in _get(f"{url}/actors/china/"), "the new fact")
+    _wait(lambda: _log(project).count("unchanged ones reused") >= 2, "the rebuild's summary")
+    builds = [(int(a), int(b)) for a, b in re.findall(
+        r"factref: (\d+) generated pages themed, (\d+) unchanged ones reused", _log(project))]
+    (first, none), (themed, reused) = builds[0], builds[-1]
+    assert none == 0  # the first build themes every page
+    assert themed < first / 2, builds  # the edit's build themes only the pages it touched
+    if mode == "full":  # (--dirty skips the others altogether)
+        assert themed + reused == first
+    done = project.build()
+    assert done.returncode == 0, done.stderr
+    site = project.root / "site"
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    assert len(pages) > 10
+    for rel in pages:
+        served_page = _get(f"{url}/{rel.removesuffix('index.html')}")
+        assert _served_form(served_page) == _lines((site / rel).read_text(encoding="utf-8")), rel

@@ -5,6 +5,7 @@ from __future__ import annotations
 from random import Random
 
 from factref.dates import Value
+from factref.paging import timeline_parts
 from factref.records import Event, Relation
 from factref.timeline import (
     build_timeline,
@@ -180,3 +181,40 @@ def test_an_ordering_against_the_known_order_is_a_contradiction(drawn: tuple,
         *events[a].relations, Relation(relation="after", event=b, text="after")]})
     found = contradictions({**events, a: reversed_}, calendar_values(events))
     assert any({a, b} <= group for group in found)
+
+
+def test_a_long_timeline_is_split_into_pages_of_whole_years_and_loses_no_event(
+        monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # At 50,000 facts the timeline holds thousands of events: one page would pass 1 MB. Split,
+    # the main page lists the periods, each period's page holds whole years in order, with a
+    # way back and on, and every event is on exactly one page, in the timeline's order.
+    import re
+
+    from conftest import ROOT
+    from factref import site as site_module
+    from factref.generate import generated_files
+    from factref.pipeline import run
+
+    monkeypatch.setattr(site_module, "timeline_parts",
+                        lambda years, apart, undated: timeline_parts(years, apart, undated,
+                                                                     limit=4))
+    result = run(ROOT)
+    site = result.site
+    parts = site.timeline_parts
+    assert len(parts) >= 3
+    files = generated_files(result, ROOT, folder=tmp_path,
+                            docs=["index.md", "method.md", "contributing.md", "records.md",
+                                  "benchmark.md", "assets/factref.css"])  # links all hold
+    pages = {p.path: (tmp_path / p.path).read_text(encoding="utf-8") for p in parts}
+    main = (tmp_path / "timeline.md").read_text(encoding="utf-8")
+    assert all(f'href="{p.path.removeprefix("timeline/").removesuffix(".md")}/"' in main
+               for p in parts)
+    assert "fr-tl-entry" not in main
+    shown = [e for p in parts for e in re.findall(r'data-event="([^"]+)"', pages[p.path])]
+    assert shown == [e.event.id for e in site.timeline.all()]
+    for p in parts[:-1]:  # whole years: no year heading on two pages
+        years = re.findall(r'<h2 id="(\d{4})">', pages[p.path])
+        later = [y for q in parts[parts.index(p) + 1:] for y in
+                 re.findall(r'<h2 id="(\d{4})">', pages[q.path])]
+        assert not set(years) & set(later)
+    assert "timeline.md" in files and all(p.path in files for p in parts)

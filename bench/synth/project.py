@@ -145,13 +145,17 @@ def write_corpus(corpus: Corpus, out: Path) -> dict:
 
 
 def mkdocs_config(site_name_suffix: str, *, hooks: bool) -> dict:
-    """The project's mkdocs.yml, with the hook by absolute path (or without hooks: the floor).
+    """The project's mkdocs.yml, with the hook and the theme's overrides by absolute path (or
+    without hooks: the floor).
 
     Everything else (theme, features, plugins, markdown extensions, validation, nav, ``!ENV``
     values) is kept as the project has it, so the benchmark follows the project's configuration.
     """
     config = load_config(REPO / "mkdocs.yml")
     config["site_name"] = f"{config.get('site_name', 'factref')} ({site_name_suffix})"
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):  # the project's template overrides
+        theme["custom_dir"] = str(REPO / theme["custom_dir"])
     if hooks:
         config["hooks"] = [str(HOOK)]
         config["watch"] = ["facts", "seeds", str(REPO / "hooks")]

@@ -100,32 +100,41 @@
   }
 
   // --- Citation previews: hover, keyboard focus, or a tap ------------------------------------
+  // A preview holds a link ("Open in the source"), so it is not a tooltip (which never takes
+  // focus) but a group placed right after its citation in the document, as a disclosure's
+  // content follows its control: Tab from the citation reaches the link, Shift+Tab goes back,
+  // Escape closes the preview and returns to the citation, and focus leaving both closes it.
+  // The citation stays a link (Enter follows it) and is described by the preview.
   function previews() {
     var links = document.querySelectorAll(".md-content a.fr-cite[data-ref]");
     if (!links.length) return;
     var box = document.createElement("div");
     box.id = "fr-preview";
     box.className = "fr-preview";
-    box.setAttribute("role", "tooltip");
+    box.setAttribute("role", "group");
     box.hidden = true;
     document.body.appendChild(box);
-    var current = null, timer = 0, pointer = "mouse";
+    var current = null, timer = 0, pointer = "mouse", quiet = false;
 
     function show(link) {
       clearTimeout(timer);
+      if (current === link && !box.hidden) return;  // open already: keep focus where it is
       var ref = document.getElementById(link.getAttribute("data-ref"));
       var card = ref && ref.querySelector(".fr-ref-card");
       if (!card) return;
       if (current && current !== link) current.removeAttribute("aria-describedby");
       current = link;
       box.replaceChildren(card.cloneNode(true));
+      box.setAttribute("aria-label", "Reference " + link.textContent.replace(/[^0-9]/g, ""));
       var close = document.createElement("button");
       close.type = "button";
       close.className = "fr-preview-close";
+      close.tabIndex = -1;  // from the keyboard, Escape closes it: Tab goes on to the page
       close.setAttribute("aria-label", "Close the preview");
       close.textContent = "×";
       close.addEventListener("click", function () { hide(true); });
-      box.insertBefore(close, box.firstChild);
+      box.appendChild(close);
+      link.after(box);  // next in the tab order and in a screen reader's reading order
       box.classList.toggle("fr-sheet", pointer === "touch" && window.innerWidth < 600);
       box.hidden = false;
       place(link);
@@ -167,7 +176,9 @@
         if (pointer !== "touch") show(link);
       });
       link.addEventListener("mouseleave", function () { if (pointer !== "touch") hide(false); });
-      link.addEventListener("focus", function () { if (pointer !== "touch") show(link); });
+      link.addEventListener("focus", function () {
+        if (pointer !== "touch" && !quiet) show(link);
+      });
       link.addEventListener("blur", function (e) {
         if (!box.contains(e.relatedTarget) && pointer !== "touch") hide(false);
       });
@@ -179,14 +190,18 @@
     });
     box.addEventListener("mouseenter", function () { clearTimeout(timer); });
     box.addEventListener("mouseleave", function () { if (pointer !== "touch") hide(false); });
+    box.addEventListener("focusin", function () { clearTimeout(timer); });
     box.addEventListener("focusout", function (e) {
       if (!box.contains(e.relatedTarget) && e.relatedTarget !== current) hide(false);
     });
     document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" && !box.hidden) {
-        var link = current;
-        hide(true);
-        if (link) link.focus();
+      if (e.key !== "Escape" || box.hidden) return;
+      var link = current, within = box.contains(document.activeElement);
+      hide(true);
+      if (link && within) {  // back to the citation, without opening its preview again
+        quiet = true;
+        link.focus();
+        quiet = false;
       }
     });
     document.addEventListener("pointerdown", function (e) {

@@ -326,8 +326,10 @@ def _generate(root: Path, out: Path, docs_dir: str, *, offline: bool,
         _report(result, problems)
         _fail(f"factref generate: {len(problems)} problems; nothing written to {out}")
     try:
+        docs = root / docs_dir
+        written = [p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()]
         files = generate_mod.generated_files(result, root, directory_urls=directory_urls,
-                                             offline=offline)
+                                             offline=offline, docs=written)
         story = generate_mod.home_story(result, directory_urls=directory_urls)
         count = generate_mod.write_docs(files, root / docs_dir, out, story)
     except generate_mod.GenerateError as exc:

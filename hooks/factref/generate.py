@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .export import dumps, export
 from .layout import LayoutError
+from .links import LinkCheck
 from .pipeline import Result, no_gc
 from .render import Renderer
 
@@ -32,8 +33,8 @@ class GenerateError(Exception):
 
 @dataclass(frozen=True)
 class Generated:
-    """One generated file: its text, or the file on disk it is copied from (neither: a page
-    left unrendered because it has not changed, under `mkdocs serve --dirty`)."""
+    """One generated file: its text, or the file on disk it is read from (neither: a page left
+    unrendered, of which no earlier file is kept)."""
 
     content: str | None = None
     source: Path | None = None
@@ -46,16 +47,36 @@ def page_paths(result: Result) -> list[str]:
 
 def generated_files(result: Result, root: Path, *, directory_urls: bool = True,
                     offline: bool = False, only: Collection[str] | None = None,
+                    docs: Collection[str] = (), folder: Path | None = None,
                     ) -> dict[str, Generated]:
-    """Docs path → content of every generated page and asset; pages outside ``only`` (if given)
-    are listed without content."""
+    """Docs path → content of every generated page and asset.
+
+    ``docs``: the site's other files (hand-written pages, assets), which generated pages may link
+    to; a link to anything else fails (links.py). ``folder``: write each page there as it is
+    rendered (rewriting a file only if its content changed) and list it by its file, so that no
+    caller holds every page at once. ``only``: render just those pages; the others are listed
+    by their file in ``folder``, from an earlier call (under `mkdocs serve`), or else without
+    content.
+    """
     renderer = Renderer(result.site, directory_urls=directory_urls)
+    check = LinkCheck([*docs, "export.json"], directory_urls=directory_urls)
+    files: dict[str, Generated] = {}
     try:
         with no_gc():
-            pages = renderer.pages(only)
+            for path, page in renderer.iter_pages(only):
+                if only is None:
+                    check.add(path, page)
+                files[path] = _keep(path, page, folder)
     except LayoutError as exc:  # the maps' layout engine is missing or failed
         raise GenerateError(str(exc)) from exc
-    files = {path: Generated(content=pages.get(path)) for path in renderer.paths()}
+    broken = check.broken()
+    if broken:
+        raise GenerateError("generated pages link to what does not exist:\n  "
+                            + "\n  ".join(broken))
+    for path in renderer.paths():
+        if path not in files:
+            kept = folder / path if folder is not None else None
+            files[path] = Generated(source=kept if kept and kept.is_file() else None)
     # The machine-readable export (W3C Web Annotations with resolved offsets), linked from the site.
     files["export.json"] = Generated(content=dumps(export(result), compact=True))
     if offline:
@@ -65,6 +86,17 @@ def generated_files(result: Result, root: Path, *, directory_urls: bool = True,
                 f"{shim} is missing: the offline bundle needs the npm packages; run `npm ci` first")
         files[SHIM] = Generated(source=shim)
     return files
+
+
+def _keep(path: str, page: str, folder: Path | None) -> Generated:
+    if folder is None:
+        return Generated(content=page)
+    target = folder / path
+    # An unchanged page keeps its file's time, which is how `mkdocs serve --dirty` skips it.
+    if not target.is_file() or target.read_text(encoding="utf-8") != page:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
+    return Generated(source=target)
 
 
 STORY_MARK = "<!-- factref:story -->"

@@ -31,6 +31,8 @@ class Snapshot:
     """Each fact's home page (paging.py); a change moves links on other pages."""
     paged: frozenset[str]
     """Docs paths of the records whose facts are spread over sub-pages."""
+    timeline: tuple[str, ...] = ()
+    """Docs paths of the timeline's pages, if it is split (paging.py)."""
 
 
 def snapshot(site: Site) -> Snapshot:
@@ -41,7 +43,7 @@ def snapshot(site: Site) -> Snapshot:
     facts = {fid: view.fact for fid, view in site.facts.items()}
     paged = frozenset(page_path(kind, rid) for kind, rid in site.plans.paged)
     return Snapshot(facts, (site.actors, site.issues, site.events, sources), tuple(site.issues),
-                    dict(site.plans.homes), paged)
+                    dict(site.plans.homes), paged, tuple(p.path for p in site.timeline_parts))
 
 
 def fact_pages(fact: Fact) -> set[str]:
@@ -63,6 +65,7 @@ def touched(before: Snapshot | None, after: Snapshot) -> set[str] | None:
         return None
     pages = {page_path(kind, "index") for kind in SECTIONS} | set(TOP_PAGES)
     pages |= {issue_map_path(iid) for iid in after.issues}
+    pages |= set(after.timeline)
     for fid in before.facts.keys() | after.facts.keys():
         old, new = before.facts.get(fid), after.facts.get(fid)
         if old == new:

@@ -110,8 +110,24 @@ def dot_source(spec: GraphSpec, name: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+_LAID_OUT: dict[GraphSpec, Placed] = {}
+"""Layouts already computed in this process: Graphviz is deterministic, so under `mkdocs serve`
+a map whose actors and lines an edit did not change is not laid out again."""
+_KEEP = 20_000
+
+
 def layout_all(specs: list[GraphSpec]) -> list[Placed]:
-    """Lay out every map in a few Graphviz runs (one process per core, not one per page)."""
+    """Lay out every map in a few Graphviz runs (one process per core, not one per page);
+    maps laid out before in this process are reused."""
+    todo = list(dict.fromkeys(s for s in specs if s not in _LAID_OUT))
+    if todo:
+        if len(_LAID_OUT) + len(todo) > _KEEP:
+            _LAID_OUT.clear()
+        _LAID_OUT.update(zip(todo, _run_graphviz(todo), strict=True))
+    return [_LAID_OUT[s] for s in specs]
+
+
+def _run_graphviz(specs: list[GraphSpec]) -> list[Placed]:
     if not specs:
         return []
     exe = shutil.which("dot")

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from .records import Fact
 
@@ -247,3 +248,59 @@ def _chunk(path: str, number: int, ids: list[str], days: dict[str, Day | None]) 
     for fid in ids:  # in reading order, so each year's facts are together
         years.setdefault(year_label(days[fid]), []).append(fid)
     return Chunk(path, number, tuple(ids), tuple((y, tuple(f)) for y, f in years.items()))
+
+
+TIMELINE_LIMIT = 500
+"""Events the timeline lists on one page; beyond, it is split into pages of consecutive years
+(about 600 bytes an event: a page stays well under 1 MB)."""
+
+
+@dataclass(frozen=True)
+class TimelinePart:
+    """One page of a split timeline: a run of consecutive years, or the events not on the
+    calendar."""
+
+    path: str
+    title: str
+    years: list[tuple[str, list[Any]]]
+    """(year heading, groups of entries), as ``site.timeline_groups`` gives them."""
+    apart: list[Any] = field(default_factory=list)
+    undated: list[Any] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return (sum(len(g.entries) for _, groups in self.years for g in groups)
+                + len(self.apart) + len(self.undated))
+
+
+def timeline_parts(years: list[tuple[str, list[Any]]], apart: list[Any], undated: list[Any],
+                   limit: int = TIMELINE_LIMIT) -> list[TimelinePart]:
+    """The pages of a timeline too long for one (none: it fits on one). Years are never cut:
+    a page holds whole years (and the undated events the orderings place among them) up to
+    ``limit`` events, or one year if that alone is more."""
+    total = sum(len(g.entries) for _, groups in years for g in groups) + len(apart) + len(undated)
+    if total <= limit:
+        return []
+    runs: list[list[tuple[str, list[Any]]]] = [[]]
+    count = 0
+    for year, groups in years:
+        size = sum(len(g.entries) for g in groups)
+        if runs[-1] and count + size > limit:
+            runs.append([])
+            count = 0
+        runs[-1].append((year, groups))
+        count += size
+    parts = []
+    for n, run in enumerate(runs, start=1):
+        dated = [year for year, _ in run if year.isdigit()]
+        if not dated:  # only events the orderings place, between two dated runs
+            parts.append(TimelinePart(f"timeline/placed-{n}.md", "placed by orderings", run))
+            continue
+        first, last = dated[0], dated[-1]
+        span = first if first == last else f"{first} to {last}"
+        slug = first if first == last else f"{first}-{last}"
+        parts.append(TimelinePart(f"timeline/{slug}.md", span, run))
+    if apart or undated:
+        parts.append(TimelinePart("timeline/not-on-the-calendar.md", "not on the calendar", [],
+                                  apart, undated))
+    return parts

@@ -1,9 +1,14 @@
-"""Render: the site model → Markdown pages, from Jinja templates.
+"""Render: the site model → the HTML of every generated page, from Jinja templates.
 
-Record text is data. Every value a Markdown template prints is escaped for Markdown *and* HTML
-unless it was deliberately marked safe, so a claim containing ``<script>`` or
-``[x](javascript:...)`` shows as those characters and never becomes markup. Raw-HTML fragments
-(the source text, the SVG maps) use the ``html`` filter or an HTML-escaping environment.
+Pages are rendered straight to HTML, not to Markdown for MkDocs to convert: the generator knows
+every page's structure, link and anchor, so it does not pay for Markdown parsing and link
+rewriting per page (issue 12). Headings carry the ids and permalinks Python-Markdown's toc would
+give them (``heading``), so tables of contents and anchors are the same; every link is a built
+URL relative to its page (``url``), checked by ``links.py``.
+
+Record text is data. Every value a template prints is HTML-escaped unless it was deliberately
+marked safe, so a claim containing ``<script>`` shows as those characters and never becomes
+markup.
 """
 
 from __future__ import annotations
@@ -13,17 +18,19 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
+from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup, escape
 
 from .citations import PRIVATE, Numbering, source_href, token
 from .graph import KIND_COLOURS, Drawing, Plan, draw, plan_actor, plan_issue, plan_overview
 from .home import story
 from .jsonld import jsonld
+from .pagehtml import title
 from .paging import CHUNK, coverage_path
 from .relations import Connections, connections
 from .site import (
@@ -37,13 +44,10 @@ from .site import (
     source_paragraphs,
 )
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
-"""Python-Markdown's own escapable characters: a backslash before them disappears."""
-_MD_ENTITIES = {"|": "&#124;", "~": "&#126;", "=": "&#61;", "^": "&#94;"}
-"""Characters extensions may give meaning to, but a backslash would show: written as entities."""
-_MD_ENTITY_RE = re.compile("[|~=^]")
 _SPACE = re.compile(r"\s+")
 SECTIONS = ("actors", "issues", "events", "sources")
+RELATIONS_SHOWN = 12
+"""How many relations of one pair of actors a map's list (and popover) shows."""
 MAP_PAGE = "map/index.md"
 TOP_PAGES = ("timeline.md", MAP_PAGE, "coverage.md")
 """The whole-reference pages, which any edit may change (issue maps too: see map_paths)."""
@@ -51,20 +55,6 @@ TOP_PAGES = ("timeline.md", MAP_PAGE, "coverage.md")
 
 def issue_map_path(iid: str) -> str:
     return f"map/{iid}.md"
-
-
-def md_escape(value: Any) -> Markup:
-    """Text → Markdown that renders as exactly that text (one line, HTML-escaped)."""
-    return _md_escape(str(value))
-
-
-@functools.lru_cache(maxsize=1 << 16)  # names and labels recur on many pages
-def _md_escape(text: str) -> Markup:
-    text = PRIVATE.sub("", _SPACE.sub(" ", text).strip())
-    # Quotes stay as they are: they mean nothing in Markdown or element content, and an entity
-    # for them would reach the page title and the table of contents as text ("Lee&#x27;s").
-    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-    return Markup(_MD_ENTITY_RE.sub(lambda m: _MD_ENTITIES[m.group()], escaped))
 
 
 def attr_text(value: Any) -> Markup:
@@ -85,50 +75,40 @@ def line_text(value: Any, side: str = "") -> Markup:
     return escape(text)
 
 
-def _html_finalize(value: Any) -> Any:
+def _finalize(value: Any) -> Any:
+    """Record text loses the citation tokens' private characters before it is escaped."""
     return value if isinstance(value, Markup) or not isinstance(value, str) else PRIVATE.sub(
         "", value)
-
-
-def _finalize(value: Any) -> Any:
-    if isinstance(value, Markup):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return md_escape(value)
 
 
 def make_env() -> Environment:
     env = Environment(
         loader=PackageLoader("factref", "templates"),
-        autoescape=True,  # so macro output stays Markup; _finalize does the Markdown escaping
+        autoescape=True,
         finalize=_finalize,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = md_escape
     env.filters["attr"] = attr_text
     env.filters["html"] = html_text
+    env.filters["line"] = line_text
     env.filters["ids"] = lambda items: Markup(" ".join(str(escape(i)) for i in items))
     env.filters["count"] = plural
+    env.globals["heading"] = heading
     return env
 
 
-def make_svg_env() -> Environment:
-    """For raw-HTML fragments (maps, citation links, references): HTML-escaping only."""
-    env = Environment(
-        loader=PackageLoader("factref", "templates"),
-        autoescape=True,
-        finalize=_html_finalize,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["html"] = html_text
-    env.filters["line"] = line_text
-    return env
+@pass_context
+def heading(ctx: Context, level: int, content: Any) -> Markup:
+    """A heading as Python-Markdown's toc extension (permalink on) writes it: the id is the
+    slug of its text, made unique on the page (``ids``: the page's heading ids so far)."""
+    inner = content if isinstance(content, Markup) else escape(PRIVATE.sub("", str(content)))
+    text = _SPACE.sub(" ", Markup(inner).striptags()).strip()
+    hid = unique(slugify(text, "-"), ctx["ids"])
+    return Markup(f'<h{level} id="{hid}">{inner}<a class="headerlink" href="#{hid}" '
+                  f'title="Permanent link">&para;</a></h{level}>')
 
 
 def built_url(docs_path: str, directory_urls: bool) -> str:
@@ -161,7 +141,7 @@ def _relpath(to: str, base: str) -> str:
     return rel or "./"
 
 
-REFERENCES = "\n## References\n"
+REFERENCES = "<!-- factref:references -->"
 """How references.html.j2 begins a page's References section."""
 
 Maps = dict[str, Drawing | None]
@@ -169,39 +149,29 @@ Maps = dict[str, Drawing | None]
 
 
 class Renderer:
-    """Renders every generated page of a site; ``pages()`` returns {docs path: Markdown}.
+    """Renders every generated page of a site; ``pages()`` returns {docs path: HTML}.
 
     Everything a template may call is registered once on the environment; what depends on the
-    page being rendered (its links) reads ``here`` from the template's context.
+    page being rendered (its links, its heading ids) reads ``here`` and ``ids`` from the
+    template's context.
     """
 
     def __init__(self, site: Site, *, directory_urls: bool = True) -> None:
         self.site = site
         self.directory_urls = directory_urls
         self.env = make_env()
-        self.html_env = make_svg_env()
         self._fact_items: dict[tuple[str, str, bool], Markup] = {}
         self.env.globals.update(
             site=site, page_path=page_path, kind_titles=KIND_TITLES, kind_names=KIND_NAMES,
-            link=self._link, url=self._url, svg=self._svg, jsonld=self._jsonld,
-            fact_item=self._fact_item, cite_token=token, coverage_path=coverage_path,
-            cited_passages=lambda sid: cited_passages(site, sid),
+            url=self._url, svg=self._svg, jsonld=self._jsonld, colours=KIND_COLOURS,
+            actors=site.actors, fact_item=self._fact_item, cite_token=token,
+            coverage_path=coverage_path, cited_passages=lambda sid: cited_passages(site, sid),
+            relations_shown=RELATIONS_SHOWN,
         )
-        self.html_env.globals.update(site=site, page_path=page_path, colours=KIND_COLOURS,
-                                     url=self._url, actors=site.actors, kind_names=KIND_NAMES)
-        self.html_env.filters["count"] = plural
-        self._cite = self.html_env.get_template("cite.html.j2")
-        self._refs = self.html_env.get_template("references.html.j2")
+        self._cite = self.env.get_template("cite.html.j2")
+        self._refs = self.env.get_template("references.html.j2")
 
     # --- what templates call -------------------------------------------------------------
-
-    @property
-    def _link(self) -> Any:
-        @pass_context
-        def link(ctx: Context, target: str) -> Markup:
-            """Markdown link target from this page to a docs path (maybe with #anchor)."""
-            return Markup(_relative_md(target, posixpath.dirname(ctx["here"])))
-        return link
 
     @property
     def _url(self) -> Any:
@@ -209,20 +179,19 @@ class Renderer:
 
         @pass_context
         def url(ctx: Context, target: str) -> Markup:
-            """Built URL from this page to a docs path, for raw HTML."""
+            """Built URL from this page to a docs path (maybe with #anchor)."""
             return Markup(escape(relative_url(target, ctx["here"], directory_urls)))
         return url
 
     @property
     def _svg(self) -> Any:
-        template = self.html_env.get_template("map.svg.j2")
+        template = self.env.get_template("map.svg.j2")
 
         @pass_context
         def svg(ctx: Context, drawing: Drawing | None) -> Markup:
             if drawing is None:
                 return Markup("")
             text = template.render(drawing=drawing, here=ctx["here"])
-            # One raw-HTML block for Markdown: no blank lines inside.
             return Markup("\n".join(line for line in text.splitlines() if line.strip()))
         return svg
 
@@ -238,7 +207,7 @@ class Renderer:
 
     @property
     def _fact_item(self) -> Any:
-        template, items = self.env.get_template("fact.md.j2"), self._fact_items
+        template, items = self.env.get_template("fact.html.j2"), self._fact_items
 
         @pass_context
         def fact_item(ctx: Context, view: FactView, grouped: bool = False) -> Markup:
@@ -268,11 +237,17 @@ class Renderer:
             *(chunk.path for plan in site.plans.paged.values()
               for _, chunk, _, _ in plan.sub_pages()),
             *(coverage_path(sid) for sid in site.sources),
+            *(part.path for part in site.timeline_parts),
         ]
 
     def pages(self, only: Collection[str] | None = None) -> dict[str, str]:
-        """Every generated page (docs path → Markdown), or those whose path is in ``only``."""
-        site, out = self.site, {}
+        """Every generated page (docs path → HTML), or those whose path is in ``only``."""
+        return dict(self.iter_pages(only))
+
+    def iter_pages(self, only: Collection[str] | None = None) -> Iterator[tuple[str, str]]:
+        """Each generated page as it is rendered (docs path, HTML): a caller that writes each
+        out need not hold them all."""
+        site = self.site
 
         def wanted(path: str) -> bool:
             return only is None or path in only
@@ -281,50 +256,58 @@ class Renderer:
         actor_maps, issue_maps, overview = self._maps(conns)
         for aid, actor in site.actors.items():
             if wanted(page_path("actors", aid)):
-                out.update(self._page("actors", aid, "actor.md.j2", actor=actor,
-                                      connections=conns, neighbourhood=actor_maps[aid]))
-            out.update(self._sub_pages("actors", aid, actor.name, wanted))
+                yield from self._page("actors", aid, "actor.html.j2", actor=actor,
+                                      connections=conns, neighbourhood=actor_maps[aid]).items()
+            yield from self._sub_pages("actors", aid, actor.name, wanted).items()
+        self._fact_items.clear()  # a folder's facts are not shown in the next folder
         for iid, issue in site.issues.items():
             if wanted(page_path("issues", iid)):
-                out.update(self._page("issues", iid, "issue.md.j2", issue=issue))
-            out.update(self._sub_pages("issues", iid, issue.name, wanted))
+                yield from self._page("issues", iid, "issue.html.j2", issue=issue).items()
+            yield from self._sub_pages("issues", iid, issue.name, wanted).items()
+        self._fact_items.clear()  # a folder's facts are not shown in the next folder
         for eid, event in site.events.items():
             if wanted(page_path("events", eid)):
-                out.update(self._page("events", eid, "event.md.j2", event=event))
-            out.update(self._sub_pages("events", eid, event.name, wanted))
+                yield from self._page("events", eid, "event.html.j2", event=event).items()
+            yield from self._sub_pages("events", eid, event.name, wanted).items()
+        self._fact_items.clear()  # a folder's facts are not shown in the next folder
         for sid, source in site.sources.items():
             if wanted(page_path("sources", sid)):
-                out.update(self._page("sources", sid, "source.md.j2", source=source,
+                yield from self._page("sources", sid, "source.html.j2", source=source,
                                       paragraphs=source_paragraphs(site, sid),
-                                      numbers=passage_numbers(site, sid)))
+                                      numbers=passage_numbers(site, sid)).items()
         for kind in SECTIONS:
             if wanted(page_path(kind, "index")):
-                out.update(self._page(kind, "index", f"{kind}-index.md.j2"))
+                yield from self._page(kind, "index", f"{kind}-index.html.j2").items()
+        parts = site.timeline_parts
         if wanted("timeline.md"):
-            out.update(self._top("timeline"))
+            yield from self._top("timeline", part=None, parts=parts).items()
+        for part in parts:
+            if wanted(part.path):
+                yield from self._render(part.path, "timeline.html.j2", part=part,
+                                        parts=parts).items()
         mapped = [site.issues[i] for i in issue_maps if issue_maps[i] is not None]
         if wanted(MAP_PAGE):
-            out.update(self._render(MAP_PAGE, "map.md.j2", drawing=overview, issue=None,
-                                    issues=mapped))
+            yield from self._render(MAP_PAGE, "map.html.j2", drawing=overview, issue=None,
+                                    issues=mapped).items()
         for issue in mapped:
             if wanted(issue_map_path(issue.id)):
-                out.update(self._render(issue_map_path(issue.id), "map.md.j2",
+                yield from self._render(issue_map_path(issue.id), "map.html.j2",
                                         drawing=issue_maps[issue.id], issue=issue,
-                                        issues=mapped))
+                                        issues=mapped).items()
         if wanted("coverage.md"):
-            out.update(self._top("coverage", reports=site.coverage))
+            yield from self._top("coverage", reports=site.coverage).items()
         for report in site.coverage:
             path = coverage_path(report.source_text.record.id)
             if wanted(path):
-                out.update(self._render(path, "coverage-source.md.j2", report=report))
-        return out
+                yield from self._render(path, "coverage-source.html.j2", report=report).items()
+
     def _sub_pages(self, kind: str, rid: str, name: str,
                    wanted: Callable[[str], bool]) -> dict[str, str]:
         """The pages of a paged record's groups (see paging.py); none for the others."""
         plan, out = self.site.plan(kind, rid), {}
         for group, chunk, before, after in plan.sub_pages() if plan else ():
             if wanted(chunk.path):
-                out.update(self._render(chunk.path, "chunk.md.j2", plan=plan, group=group,
+                out.update(self._render(chunk.path, "chunk.html.j2", plan=plan, group=group,
                                         chunk=chunk, before=before, after=after, name=name,
                                         chunk_size=CHUNK))
         return out
@@ -348,24 +331,28 @@ class Renderer:
         return actor_maps, issue_maps, overview
 
     def home(self) -> tuple[str, str]:
-        """The generated part of the home page (see ``home.md.j2``), and the References
+        """The generated part of the home page (see ``home.html.j2``), and the References
         section its citations need, which goes at the end of the page."""
         site = self.site
-        text = self._render("index.md", "home.md.j2", story=story(site, connections(site)))
-        body, heading, refs = text["index.md"].partition(REFERENCES)
-        return body, heading.lstrip("\n") + refs
+        text = self._fragment("index.md", "home.html.j2", story=story(site, connections(site)))
+        body, mark, refs = text.partition(REFERENCES)
+        return body, (mark + refs).lstrip("\n")
 
     def _top(self, name: str, **context: Any) -> dict[str, str]:
-        return self._render(f"{name}.md", f"{name}.md.j2", **context)
+        return self._render(f"{name}.md", f"{name}.html.j2", **context)
 
     def _page(self, kind: str, rid: str, template: str, **context: Any) -> dict[str, str]:
         return self._render(page_path(kind, rid), template, kind=kind, rid=rid, **context)
 
     def _render(self, here: str, template: str, **context: Any) -> dict[str, str]:
-        text = self.env.get_template(template).render(here=here, **context)
-        return {here: self._number(here, text)}
+        return {here: with_title(self._fragment(here, template, **context))}
 
-    def _number(self, here: str, text: str) -> str:
+    def _fragment(self, here: str, template: str, **context: Any) -> str:
+        ids: set[str] = set()
+        text = self.env.get_template(template).render(here=here, ids=ids, **context)
+        return self._number(here, text, ids)
+
+    def _number(self, here: str, text: str, ids: set[str]) -> str:
         """Number the page's citations in reading order and add its References section."""
         directory_urls = self.directory_urls
 
@@ -380,17 +367,23 @@ class Renderer:
         if not numbering.references:
             return text
         refs = self._refs.render(references=list(numbering.references.values()), here=here,
+                                 ids=ids,
                                  source_href=lambda p, back: source_href(p, here, back, url))
-        return text.rstrip("\n") + "\n\n" + refs
+        return text.rstrip("\n") + "\n" + refs
+
+
+def with_title(page: str) -> str:
+    """The page with its first heading's text as its title in its front matter, for every
+    builder: MkDocs (which reads no heading from a page it does not convert) and Zensical."""
+    name = title(page)
+    if name is None:
+        return page
+    line = f"title: {json.dumps(name, ensure_ascii=False)}\n"
+    if page.startswith("---\n"):
+        return "---\n" + line + page[4:]
+    return f"---\n{line}---\n{page}"
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """``1 fact``, ``2 facts``: a count with its noun agreeing."""
     return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
-
-
-def _relative_md(target: str, folder: str) -> str:
-    """Markdown link from a page in docs folder ``folder`` to ``target`` (docs path#anchor)."""
-    path, _, anchor = target.partition("#")
-    rel = _relpath(path, folder)
-    return f"{rel}#{anchor}" if anchor else rel

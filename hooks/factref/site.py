@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .dates import Resolution, Value, describe, parse_value, value_words
-from .paging import Plan, Plans, page_path, plan_pages
+from .paging import Plan, Plans, TimelinePart, page_path, plan_pages, timeline_parts
 from .quotes import Passage
 from .records import Actor, DateSpec, Event, Fact, Issue
 from .sources import SENTENCE_END, SourceText
@@ -138,7 +138,8 @@ class DateView:
     words: str
     value: str | None
     """The calendar value it amounts to (resolved, else as stated), for comparing."""
-    citations: tuple[Citation, ...]
+    citations: tuple[tuple[FactView, Citation], ...]
+    """Each passage giving the words, with the fact citing it (so the page numbers it)."""
 
 
 @dataclass
@@ -327,10 +328,11 @@ class Site:
             stated.append((event.date, "events", eid, views))
         stated += [(v.fact.date, "facts", v.fact.id, [v]) for v in views if v.fact.date]
         for date, kind, rid, where in stated:
-            giving: dict[str, Citation] = {}  # per source, the first passage giving the words
-            for c in (c for v in where for c in v.citations):
+            # per source, the first passage giving the words
+            giving: dict[str, tuple[FactView, Citation]] = {}
+            for view, c in ((w, c) for w in where for c in w.citations):
                 if contains_normal(normalise_quote(c.passage.text), date.text):
-                    giving.setdefault(c.passage.source_id, c)
+                    giving.setdefault(c.passage.source_id, (view, c))
             citations, sids = tuple(giving.values()), tuple(giving)
             words = self.date_words(date, kind, rid, sids)
             resolution = self.resolved.get((kind, rid))
@@ -368,6 +370,12 @@ class Site:
 
     def timeline_groups(self) -> list[tuple[str, list[TimelineGroup]]]:
         return timeline_groups(self.timeline)
+
+    @cached_property
+    def timeline_parts(self) -> list[TimelinePart]:
+        """The pages of the timeline, if it is too long for one (paging.py)."""
+        return timeline_parts(self.timeline_groups(), self.timeline.apart,
+                              self.timeline.undated)
 
 
 def build_site(verified: Verified) -> Site:

@@ -1,0 +1,62 @@
+"""Under `mkdocs serve`, the theme's output of a generated page an edit did not change is reused.
+
+MkDocs' preview rebuilds the whole site on every edit, and even with nothing to convert (the
+pages are HTML already) putting each page into the theme costs milliseconds: at thousands of
+pages, seconds. A page's themed output depends on its own content (title, table of contents,
+body) and on its frame: the configuration, the theme and the navigation. So each output is kept,
+keyed by a digest of its content and the frame's, and a later build whose key for that page is
+the same takes the kept output instead of rendering the theme again. Any change to the frame
+(mkdocs.yml, a hand-written page's title, the nav) makes every key differ.
+
+Knows nothing of MkDocs beyond the strings it is given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+TEMPLATE = "factref-reused.html"
+"""The theme template a reused page is rendered with: it prints the kept output as it is."""
+TEMPLATE_SOURCE = "{{ factref_reused(page.file.src_uri) }}"
+
+
+def frame_key(config: bytes, parts: Iterable[tuple[str, str]]) -> str:
+    """Digest of what every page's frame is made of: the configuration file's bytes, and named
+    parts: each nav entry (title, URL) and each hand-written page (path, text), whose title
+    the nav may show."""
+    digest = hashlib.sha256(config)
+    for name, text in parts:
+        digest.update(f"\0{name}\0{text}".encode())
+    return digest.hexdigest()
+
+
+class Outputs:
+    """The themed output of each generated page, kept on disk between builds."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.keys: dict[str, str] = {}
+
+    def key(self, frame: str, content: str, edit: str | None) -> str:
+        digest = hashlib.sha256(frame.encode())
+        digest.update(f"\0{edit}\0".encode())
+        digest.update(content.encode("utf-8"))
+        return digest.hexdigest()
+
+    def kept(self, uri: str, key: str) -> bool:
+        """Whether the page's output was kept under this very key."""
+        return self.keys.get(uri) == key and self._path(uri).is_file()
+
+    def keep(self, uri: str, key: str, output: str) -> None:
+        path = self._path(uri)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(output, encoding="utf-8")
+        self.keys[uri] = key
+
+    def output(self, uri: str) -> str:
+        return self._path(uri).read_text(encoding="utf-8")
+
+    def _path(self, uri: str) -> Path:
+        return self.folder / "outputs" / (uri + ".html")
