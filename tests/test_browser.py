@@ -357,6 +357,23 @@ def test_the_preview_shows_on_hover_and_focus_and_stays_open_while_hovered(
     assert box is not None and box["width"] >= 24 and box["height"] >= 24
 
 
+def test_an_event_dates_citation_is_numbered_and_previews_its_passage(
+    visit: Visit, online: str
+) -> None:
+    # "When: on Monday [1]": the date's evidence is a citation like any other, with its preview.
+    page = visit.page
+    page.goto(f"{online}/events/lee-beijing-summit/")
+    when = page.locator("article p", has=page.locator("strong", has_text="When:"))
+    cite = when.locator("a.fr-cite")
+    expect(cite).to_have_text("[1]")
+    cite.hover()
+    preview = page.locator("#fr-preview")
+    expect(preview).to_be_visible()
+    assert "Monday" in preview.locator(".fr-ref-context mark").inner_text()
+    expect(page.locator("#ref-1")).to_be_attached()
+    screenshot(page, "event-date-preview")
+
+
 @pytest.mark.parametrize("mode", ["http", "file"])
 def test_a_tap_previews_without_leaving_the_page(
     browser: Browser, online: str, offline: Path, mode: str

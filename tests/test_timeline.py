@@ -218,3 +218,25 @@ def test_a_long_timeline_is_split_into_pages_of_whole_years_and_loses_no_event(
                  re.findall(r'<h2 id="(\d{4})">', pages[q.path])]
         assert not set(years) & set(later)
     assert "timeline.md" in files and all(p.path in files for p in parts)
+
+
+def test_undated_events_placed_by_orderings_sit_apart_under_no_date_heading() -> None:
+    # They are placed where the orderings put them, but must not read as a period of time: no
+    # heading (none in the table of contents), set apart, with a note saying why they are there.
+    import re
+
+    from conftest import ROOT
+    from factref.pagehtml import toc_tokens
+    from factref.pipeline import run
+    from factref.render import Renderer
+
+    site = run(ROOT).site
+    placed = [e for e in site.timeline.entries if e.when is None]
+    assert placed, "the real base has events placed only by orderings"
+    page = Renderer(site).pages()["timeline.md"]
+    headings = [t["name"] for t in toc_tokens(page) for t in [t, *t["children"]]]
+    assert headings and all("No date" not in h for h in headings)
+    asides = re.findall(r'<aside class="fr-tl-placed".*?</aside>', page, re.S)
+    inside = {e for a in asides for e in re.findall(r'data-event="([^"]+)"', a)}
+    assert inside == {e.event.id for e in placed}
+    assert all("No date stated." in a for a in asides)
