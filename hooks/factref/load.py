@@ -7,6 +7,7 @@ kept, so one typo never hides the rest of an editor's work.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -143,19 +144,54 @@ def record_files(facts_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(facts_dir).as_posix())
 
 
-def load_records(root: Path, facts_dir: str = "facts") -> tuple[Records, list[Problem]]:
+Parsed = list[Problem | Loaded[Any]]
+"""What one record file holds, in file order: each record that validated, and each problem."""
+ParseFile = Callable[[bytes, str], Parsed]
+
+
+def load_records(
+    root: Path, facts_dir: str = "facts", parse: ParseFile | None = None
+) -> tuple[Records, list[Problem]]:
+    """Every record file under ``facts_dir``; ``parse`` stands in for ``parse_file`` (a cache)."""
     records, problems = Records(), []
     base = root / facts_dir
     if not base.is_dir():
         return records, [Problem(facts_dir, 0, 0, NO_KEY, "the facts folder does not exist")]
     for path in record_files(base):
         rel = path.relative_to(root).as_posix()
-        problems.extend(load_file(path.read_bytes(), rel, records))
+        problems.extend(add_parsed((parse or parse_file)(path.read_bytes(), rel), records))
     return records, problems
 
 
 def load_file(data: bytes, rel: str, records: Records) -> list[Problem]:
     """Parse one record file's bytes into ``records``; return the problems found."""
+    return add_parsed(parse_file(data, rel), records)
+
+
+def add_parsed(parsed: Parsed, records: Records) -> list[Problem]:
+    """Add one file's parsed records to ``records``, refusing an id another file already took:
+    that rule spans files, so it is applied on every load, from a cached parse too."""
+    problems = []
+    for item in parsed:
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        table = records.table(item.origin.kind)
+        first = table.get(item.record.id)
+        if first is None:
+            table[item.record.id] = item
+            continue
+        o = first.origin
+        problems.append(item.origin.problem(
+            f"duplicate id {item.record.id!r}: already used by {o.key} at {o.file}:{o.pos.line}",
+            "id", record=item.record.id))
+    return problems
+
+
+def parse_file(data: bytes, rel: str) -> Parsed:
+    """One record file's bytes → its validated records and its problems, in file order.
+
+    Depends on nothing but ``data`` and ``rel``, so a cache may keep the result (cache.py)."""
     try:
         doc = load_yaml(data)
     except YamlProblem as exc:
@@ -167,31 +203,31 @@ def load_file(data: bytes, rel: str, records: Records) -> list[Problem]:
     if not isinstance(doc, LocatedDict):
         found = _what(doc)
         return [Problem(rel, 1, 1, NO_KEY, f"expected a mapping with {_kinds()}, found {found}")]
-    problems = []
+    parsed: Parsed = []
     trees = Trees(data, doc)
     for kind, items in doc.items():
         kpos = doc.key_pos[kind]
         if kind == DRAFTS:
-            problems.append(_drafts_problem(rel, kpos, items))
+            parsed.append(_drafts_problem(rel, kpos, items))
             continue
         if kind not in RecordKind.values():
             hint = _suggest(kind, RecordKind.values())
-            problems.append(
+            parsed.append(
                 Problem(rel, kpos.line, kpos.column, Key(kind), f"unknown record list{hint}; "
                         f"expected {_kinds()}")
             )
             continue
         if not isinstance(items, LocatedList):
-            problems.append(
+            parsed.append(
                 Problem(rel, kpos.line, kpos.column, Key(kind),
                         f"expected a list, found {_what(items)}")
             )
             continue
         for index, item in enumerate(items):
             origin = Origin(rel, RecordKind(kind), index, items.item_pos[index], trees)
-            problems.extend(_add(records, kind, item, origin))
+            parsed.extend(_validate(item, origin))
     trees.forget()
-    return problems
+    return parsed
 
 
 def _drafts_problem(rel: str, pos: Pos, items: Any) -> Problem:
@@ -206,8 +242,9 @@ def _drafts_problem(rel: str, pos: Pos, items: Any) -> Problem:
                    "and move it under 'facts:' (factref check then verifies it), or delete it")
 
 
-def _add(records: Records, kind: str, item: Any, origin: Origin) -> list[Problem]:
-    model = RecordKind(kind).model
+def _validate(item: Any, origin: Origin) -> Parsed:
+    """One record's YAML → ``[its typed record]``, or the problems that keep it out."""
+    model = origin.kind.model
     if not isinstance(item, LocatedDict):
         return [origin.problem(f"expected a mapping (a record), found {_what(item)}")]
     given_id = item.get("id")
@@ -216,15 +253,7 @@ def _add(records: Records, kind: str, item: Any, origin: Origin) -> list[Problem
         record = model.model_validate(item)
     except ValidationError as exc:
         return [_pydantic_problem(err, origin, model, record_id) for err in exc.errors()]
-    table = records.table(RecordKind(kind))
-    first = table.get(record.id)
-    if first is not None:
-        o = first.origin
-        return [origin.problem(
-            f"duplicate id {record.id!r}: already used by {o.key} at {o.file}:{o.pos.line}",
-            "id", record=record.id)]
-    table[record.id] = Loaded(record, origin)
-    return []
+    return [Loaded(record, origin)]
 
 
 def _pydantic_problem(err: Any, origin: Origin, model: type[BaseModel], record: str) -> Problem:
