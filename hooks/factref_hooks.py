@@ -31,6 +31,7 @@ from factref.pagehtml import linkable_ids, toc_tokens
 from factref.pipeline import run
 from factref.place import page_kinds, place_pages
 from factref.records import RecordKind
+from factref.render import COMPILED
 from factref.reuse import TEMPLATE as REUSED
 from factref.reuse import TEMPLATE_SOURCE as REUSED_SOURCE
 from factref.reuse import Outputs, frame_key
@@ -192,6 +193,9 @@ def on_env(env: Environment, **kwargs: object) -> Environment:
         loaders: list[BaseLoader] = [DictLoader({REUSED: REUSED_SOURCE})]
         env.loader = ChoiceLoader([*loaders, *([env.loader] if env.loader else [])])
         env.globals["factref_reused"] = outputs.output
+        # Under serve each rebuild makes a new theme environment: its templates' compiled code
+        # is kept from the previous one instead of compiled again.
+        env.bytecode_cache = COMPILED
     return env
 
 
@@ -226,8 +230,16 @@ def _as_html(page: Page, html: str, config: MkDocsConfig, files: Files) -> None:
     left with MkDocs' own method, and the HTML is not held past the page's output."""
     del page.render
     page.content = html
+    uri = page.file.src_uri
+    if (_outputs is not None and page.meta.get("template") == REUSED
+            and uri in _outputs.anchors):
+        # Its kept output is printed, table of contents included; its anchors are as they were.
+        page.present_anchor_ids = _outputs.anchors[uri]
+        return
     page.toc = get_toc(cast(Any, toc_tokens(html)))
     page.present_anchor_ids = set(linkable_ids(html))
+    if _outputs is not None:
+        _outputs.anchors[uri] = page.present_anchor_ids
 
 
 def on_page_content(html: str, page: Page, **kwargs: object) -> str:

@@ -33,6 +33,8 @@ class Snapshot:
     """Docs path of each record whose facts are spread over sub-pages → those sub-pages."""
     timeline: tuple[str, ...] = ()
     """Docs paths of the timeline's pages, if it is split (paging.py)."""
+    mapped: tuple[str, ...] = ()
+    """The issues with a map of their own; each map page lists them all."""
 
 
 def snapshot(site: Site) -> Snapshot:
@@ -44,7 +46,8 @@ def snapshot(site: Site) -> Snapshot:
     paged = {page_path(kind, rid): frozenset(chunk.path for _, chunk, _, _ in plan.sub_pages())
              for (kind, rid), plan in site.plans.paged.items()}
     return Snapshot(facts, (site.actors, site.issues, site.events, sources), tuple(site.issues),
-                    dict(site.plans.homes), paged, tuple(p.path for p in site.timeline_parts))
+                    dict(site.plans.homes), paged, tuple(p.path for p in site.timeline_parts),
+                    tuple(iid for iid in site.issues if site.connections.about(iid)))
 
 
 def fact_pages(fact: Fact) -> set[str]:
@@ -65,7 +68,8 @@ def touched(before: Snapshot | None, after: Snapshot) -> set[str] | None:
             or _reordered(before, after)):
         return None
     pages = {page_path(kind, "index") for kind in SECTIONS} | set(TOP_PAGES)
-    pages |= {issue_map_path(iid) for iid in after.issues}
+    if before.mapped != after.mapped:  # every map page lists the issues that have one
+        pages |= {issue_map_path(iid) for iid in (*before.mapped, *after.mapped)}
     pages |= set(after.timeline)
     for fid in before.facts.keys() | after.facts.keys():
         old, new = before.facts.get(fid), after.facts.get(fid)
@@ -74,6 +78,8 @@ def touched(before: Snapshot | None, after: Snapshot) -> set[str] | None:
         for fact in (old, new):
             if fact is not None:
                 pages |= fact_pages(fact)
+                # the maps of its issues draw the links it makes
+                pages |= {issue_map_path(i) for i in fact.issues if i in after.mapped}
     for page in list(pages):  # a paged record: its sub-pages, as they were and as they are
         pages |= before.paged.get(page, frozenset()) | after.paged.get(page, frozenset())
     return pages

@@ -21,7 +21,8 @@ import re
 from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup, escape
@@ -83,9 +84,30 @@ def _finalize(value: Any) -> Any:
         "", value)
 
 
+class _CompiledTemplates(BytecodeCache):
+    """The templates' compiled code, kept in memory for the life of the process: a Renderer
+    (each build makes its own, with its own site) loads them from here instead of compiling
+    them again: under `mkdocs serve` that is every rebuild. Jinja keys each by its source, so
+    an edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = _CompiledTemplates()
+
+
 def make_env() -> Environment:
     env = Environment(
         loader=PackageLoader("factref", "templates"),
+        bytecode_cache=COMPILED,
         autoescape=True,
         finalize=_finalize,
         undefined=StrictUndefined,

@@ -38,6 +38,8 @@ class Outputs:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.keys: dict[str, str] = {}
+        self.anchors: dict[str, set[str]] = {}
+        """The ids of each kept page (for MkDocs' checks of links into it), as they were."""
 
     def key(self, frame: str, content: str, edit: str | None) -> str:
         digest = hashlib.sha256(frame.encode())
