@@ -70,10 +70,11 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def wait_for(url: str, test, timeout: float, interval: float = 0.05) -> float | None:
-    """Seconds until ``test(page)`` holds, or None on timeout."""
+def wait_for(url: str, test, timeout: float, interval: float = 0.05,
+             proc: subprocess.Popen | None = None) -> float | None:
+    """Seconds until ``test(page)`` holds, or None on timeout or once ``proc`` has exited."""
     t0 = time.perf_counter()
-    while time.perf_counter() - t0 < timeout:
+    while time.perf_counter() - t0 < timeout and (proc is None or proc.poll() is None):
         page = fetch(url)
         if page is not None and test(page):
             return time.perf_counter() - t0
@@ -130,9 +131,10 @@ def measure(corpus: Path, edits: int = 3, timeout: float = 1800.0, dirty: bool =
         "edits": [],
     }
     try:
-        first = wait_for(url, lambda page: True, timeout)
+        first = wait_for(url, lambda page: True, timeout, proc=proc)
         if first is None:
-            result["error"] = "the server did not serve the page in time"
+            result["error"] = ("the server exited before serving the page" if proc.poll()
+                               is not None else "the server did not serve the page in time")
             return result
         result["first_page_seconds"] = time.perf_counter() - t_start
         result["search_docs_first"] = search_docs(base)
@@ -140,10 +142,10 @@ def measure(corpus: Path, edits: int = 3, timeout: float = 1800.0, dirty: bool =
         for n in range(edits):
             marker = MARKERS[n % len(MARKERS)]
             set_claim(path, fid, f"{claim} {marker}")
-            shown = wait_for(url, lambda page, m=marker: m in page, timeout)
+            shown = wait_for(url, lambda page, m=marker: m in page, timeout, proc=proc)
             docs_after = search_docs(base)
             path.write_bytes(original)
-            gone = wait_for(url, lambda page, m=marker: m not in page, timeout)
+            gone = wait_for(url, lambda page, m=marker: m not in page, timeout, proc=proc)
             result["edits"].append(
                 {
                     "edit_visible_seconds": shown,

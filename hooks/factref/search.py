@@ -37,6 +37,15 @@ FIELD = "claims"
 """The hidden field's name; ``mkdocs.yml`` declares it under ``plugins: search: fields``."""
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+LUNR_STOP_WORDS = frozenset("""
+a able about across after all almost also am among an and any are as at be because been but by can
+cannot could dear did do does either else ever every for from get got had has have he her hers him
+his how however i if in into is it its just least let like likely may me might most must my neither
+no nor not of off often on only or other our own rather said say says she should since so some than
+that the their them then there these they this tis to too twas us wants was we were what when where
+which while who whom why will with would yet you your""".split())
+"""English words lunr's ``stopWordFilter`` drops from the index and from every query (the list
+in the lunr that Material bundles): in a hidden field they could never be found."""
 
 
 @dataclass(frozen=True)
@@ -111,10 +120,20 @@ def index_entry(location: str, title: str, entry: Entry | None) -> dict[str, Any
     return doc
 
 
+def _without_stop_words(entry: Entry | None) -> Entry | None:
+    if entry is None:
+        return None
+    words = " ".join(w for w in entry.words.split(" ") if w not in LUNR_STOP_WORDS)
+    return Entry(entry.title, entry.text, words, entry.kind)
+
+
 def with_entries(index_json: str, pages: list[tuple[str, str, Entry | None]]) -> str:
     """Material's ``search_index.json`` with one document for each generated page, given as
     (URL, plain-text title, entry), in place of any Material made for it."""
     data = json.loads(index_json)
+    config = data.get("config", {})
+    if "stopWordFilter" in config.get("pipeline", ()) and config.get("lang") == ["en"]:
+        pages = [(url, title, _without_stop_words(entry)) for url, title, entry in pages]
     ours = {url for url, _, _ in pages}
     docs = [d for d in data["docs"] if d["location"].partition("#")[0] not in ours]
     docs += [index_entry(url, title, entry) for url, title, entry in pages]
