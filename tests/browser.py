@@ -63,6 +63,16 @@ def screenshot(page: object, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)  # type: ignore[attr-defined]
 
 
+def serious_violations(page: Any) -> list[dict[str, Any]]:
+    """axe-core's serious and critical findings on the page as it is now (its rule, impact,
+    count and the first places), from the npm package: nothing is loaded from another host."""
+    page.add_script_tag(content=node_module("axe-core/axe.min.js").read_text(encoding="utf-8"))
+    found: list[dict[str, Any]] = page.evaluate(
+        "async () => (await axe.run(document)).violations.map(v => ({id: v.id, impact: v.impact,"
+        " nodes: v.nodes.length, where: v.nodes.slice(0, 3).map(n => n.html.slice(0, 120))}))")
+    return [v for v in found if v["impact"] in ("serious", "critical")]
+
+
 def node_module(path: str) -> Path:
     found = Path(__file__).resolve().parent.parent / "node_modules" / path
     if not found.is_file():

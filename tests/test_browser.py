@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import GuardedPage, node_module, require_browser, screenshot
+from browser import GuardedPage, require_browser, screenshot, serious_violations
 from conftest import SEED_ID
 
 require_browser()
@@ -140,15 +140,11 @@ def test_map_and_timeline_render(visit: Visit, online: str, offline: Path, mode:
 
 def test_no_serious_accessibility_violations(sized: Visit, online: str) -> None:
     """axe on every page type, at both sizes; one screenshot of each kept as an artifact."""
-    axe = node_module("axe-core/axe.min.js").read_text(encoding="utf-8")
     page, serious = sized.page, {}
     for kind, path in sorted(PAGES.items()):
         page.goto(f"{online}/{path}")
-        page.add_script_tag(content=axe)
-        found = page.evaluate("async () => (await axe.run(document)).violations.map("
-                              "v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))")
         screenshot(page, f"page-{kind}-{sized.size}")
-        bad = [v for v in found if v["impact"] in ("serious", "critical")]
+        bad = serious_violations(page)
         if bad:
             serious[kind] = bad
     assert serious == {}, json.dumps(serious)

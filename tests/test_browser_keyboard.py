@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import is_local, node_module, require_browser
+from browser import is_local, require_browser, serious_violations
 from conftest import SEED_ID
 
 require_browser()
@@ -99,15 +99,10 @@ def test_enter_on_the_previews_link_opens_the_passage_in_the_source(reader: Read
 
 def test_no_serious_accessibility_violations_with_the_preview_focused(reader: Reader) -> None:
     """axe, with the preview open in the text and its link focused from the keyboard."""
-    axe = node_module("axe-core/axe.min.js").read_text(encoding="utf-8")
     page = reader.open(XI)
     page.locator("article a.fr-cite").nth(3).focus()
     page.keyboard.press("Tab")
     expect(page.locator("#fr-preview a.fr-ref-open")).to_be_focused()
-    page.add_script_tag(content=axe)
-    found = page.evaluate("async () => (await axe.run(document)).violations.map("
-                          "v => ({id: v.id, impact: v.impact,"
-                          " where: v.nodes.slice(0, 3).map(n => n.html.slice(0, 120))}))")
-    serious = [v for v in found if v["impact"] in ("serious", "critical")]
+    serious = serious_violations(page)
     assert serious == [], json.dumps(serious)
     expect(page.locator("#fr-preview a.fr-ref-open")).to_be_focused()  # axe moved nothing

@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import GuardedPage, is_local, node_module, require_browser, screenshot
+from browser import (
+    GuardedPage,
+    is_local,
+    require_browser,
+    screenshot,
+    serious_violations,
+)
 from conftest import SEED_ID
 
 require_browser()
@@ -325,15 +331,10 @@ def test_the_home_page_tells_the_story_before_the_method(reader: Reader) -> None
 @pytest.mark.parametrize("path", ["", "map/", "map/thaad/", "actors/xi-jinping/"])
 def test_no_serious_accessibility_violations_with_a_popover_open(
         readers: Any, size: str, path: str) -> None:
-    axe = node_module("axe-core/axe.min.js").read_text(encoding="utf-8")
     page = readers(size, "http").open(path)
     handles = page.locator("figure.fr-map a.fr-edge--handle")
     if handles.count():
         handles.first.focus()
         expect(page.locator("#fr-pop")).to_be_visible()
-    page.add_script_tag(content=axe)
-    found = page.evaluate("async () => (await axe.run(document)).violations.map("
-                          "v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,"
-                          " where: v.nodes.slice(0, 3).map(n => n.html.slice(0, 120))}))")
-    serious = [v for v in found if v["impact"] in ("serious", "critical")]
+    serious = serious_violations(page)
     assert serious == [], json.dumps(serious)
