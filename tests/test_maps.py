@@ -195,3 +195,24 @@ def test_each_issues_links_are_the_links_restricted_to_it(real) -> None:  # type
     for iid in real.issues:
         assert conns.about(iid) == [k for link in conns.links if (k := link.about(iid))]
     assert any(conns.about(iid) for iid in real.issues)
+
+
+def test_a_dense_overview_draws_only_its_strongest_links_and_says_so() -> None:
+    # Forty actors all linked to each other are 780 lines: a tangle, and at 50,000 facts a map
+    # page over 1 MB. The overview draws the strongest and its caption says how many it leaves.
+    from factref.graph import MAX_LINKS, Plan
+    actors = {f"a{i:02d}": Actor(id=f"a{i:02d}", name=f"Dense actor {i}", kind="state")
+              for i in range(MAX_NODES)}
+    links = []
+    for i in range(MAX_NODES):
+        for j in range(i + 1, MAX_NODES):
+            rels = tuple(Relation(f"a{i:02d}", f"a{j:02d}", "together", False, "named together",
+                                  f"claim {n}", "actors/x.md", frozenset())
+                         for n in range(1 + (i + j) % 5))
+            links.append(Link(f"a{i:02d}", f"a{j:02d}", rels))
+    plan: Plan = plan_overview(Connections(links, {}))
+    assert len(plan.links) == MAX_LINKS and plan.links_left_out == len(links) - MAX_LINKS
+    weakest_drawn = min(len(k.relations) for k in plan.links)
+    assert all(len(k.relations) <= weakest_drawn for k in links if k not in plan.links)
+    (drawing,) = draw(SimpleNamespace(actors=actors), [plan])  # type: ignore[arg-type]
+    assert drawing is not None and drawing.links_left_out == len(links) - MAX_LINKS

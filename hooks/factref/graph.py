@@ -18,6 +18,9 @@ from .relations import Connections, Link
 from .site import Site
 
 MAX_NODES = 40
+MAX_LINKS = 150
+"""Lines a map of many actors draws at most: the strongest (most relations); more cross into a
+tangle no reader can follow, and their list would make the page too heavy to load."""
 HANDLE = 12.0
 """Radius of the round target drawn on each line: 24 px across, the least a finger needs."""
 _ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
@@ -81,6 +84,8 @@ class Drawing:
     edges: tuple[MapEdge, ...]
     left_out: int = 0
     """Actors with links that this map leaves out to stay readable."""
+    links_left_out: int = 0
+    """Links between the actors shown that it does not draw (the weakest), to stay readable."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,7 @@ class Plan:
     links: tuple[Link, ...]
     centre: str | None
     left_out: int
+    links_left_out: int = 0
 
 
 def plan_overview(conns: Connections) -> Plan:
@@ -123,9 +129,13 @@ def _capped(key: str, title: str, links: list[Link]) -> Plan:
             degree[a] = degree.get(a, 0) + len(link.relations)
     ranked = sorted(degree, key=lambda a: (-degree[a], a))
     kept = set(ranked[:MAX_NODES])
-    shown = tuple(k for k in links if k.a in kept and k.b in kept)
+    among = [k for k in links if k.a in kept and k.b in kept]
+    ranked_links = sorted(among, key=lambda k: (-len(k.relations), k.a, k.b))
+    strongest = {(k.a, k.b) for k in ranked_links[:MAX_LINKS]}
+    shown = tuple(k for k in among if (k.a, k.b) in strongest)
     actors = tuple(sorted({a for k in shown for a in (k.a, k.b)}))
-    return Plan(key, title, actors, shown, None, len(degree) - len(actors))
+    return Plan(key, title, actors, shown, None, len(degree) - len(actors),
+                len(among) - len(shown))
 
 
 def draw(site: Site, plans: list[Plan | None]) -> list[Drawing | None]:
@@ -178,7 +188,7 @@ def _drawing(site: Site, plan: Plan, placed: Placed) -> Drawing:
         taken.append((mx, my))
         edges.append(MapEdge(link, path_data(points), start, end, mx, my))
     return Drawing(plan.key, plan.title, placed.width, placed.height, nodes, tuple(edges),
-                   plan.left_out)
+                   plan.left_out, plan.links_left_out)
 
 
 def _handle(points: tuple[tuple[float, float], ...], taken: list[tuple[float, float]],

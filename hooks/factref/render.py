@@ -47,7 +47,7 @@ from .site import (
 
 _SPACE = re.compile(r"\s+")
 SECTIONS = ("actors", "issues", "events", "sources")
-RELATIONS_SHOWN = 6
+RELATIONS_SHOWN = 4
 """How many relations of one pair of actors a connections list (and popover) shows."""
 LINKS_SHOWN = 60
 """How many connected actors an actor's page lists (the most strongly linked first)."""
