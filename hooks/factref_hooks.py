@@ -304,8 +304,8 @@ def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
 
 
 def _pages_to_render(result: Result, paths: list[str]) -> set[str] | None:
-    """Under `mkdocs serve --dirty`, the pages the edit since the last build can have changed
-    (the others are still in the serve cache); otherwise None: every page."""
+    """Under `mkdocs serve`, the pages the edit since the last build can have changed (the
+    others are still in the serve cache); otherwise None: every page."""
     global _last_snapshot
     if _serve_cache is None:
         return None
