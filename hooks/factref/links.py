@@ -42,7 +42,7 @@ class LinkCheck:
     def add(self, path: str, page: str) -> None:
         self.by_url[self._url(path)] = path
         ids = anchor_ids(page)
-        self.ids[path] = linkable_ids(page)
+        self.ids[path] = linkable_ids(page, ids)
         base = posixpath.dirname(built_url(path, self.directory_urls))
         for href in set(_HREF.findall(page)):
             if _EXTERNAL.match(href):

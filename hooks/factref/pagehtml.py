@@ -54,7 +54,9 @@ LOCAL = ("cite-", "ref-")
 """Prefixes of the ids only the page itself links to (its citations and references)."""
 
 
-def linkable_ids(page: str) -> frozenset[str]:
-    """The ids other pages may link to; interned, since the same facts' anchors are on many
-    pages and thousands of pages keep these sets to the end of a build."""
-    return frozenset(sys.intern(i) for i in _ID.findall(page) if not i.startswith(LOCAL))
+def linkable_ids(page: str, ids: set[str] | None = None) -> frozenset[str]:
+    """The ids other pages may link to (of ``ids``, if the page's are already read); interned,
+    since the same facts' anchors are on many pages and thousands of pages keep these sets to
+    the end of a build."""
+    found = anchor_ids(page) if ids is None else ids
+    return frozenset(sys.intern(i) for i in found if not i.startswith(LOCAL))
