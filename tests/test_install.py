@@ -52,6 +52,7 @@ def test_every_requirement_is_pinned_with_hashes_at_a_version_it_allows() -> Non
 
 def test_the_readme_commands_install_from_the_lock_and_ci_runs_them() -> None:
     install = ("python3 -m venv .venv && .venv/bin/pip install --require-hashes -r "
+               "requirements/pip.txt && .venv/bin/pip install --require-hashes -r "
                "requirements/lock.txt && .venv/bin/pip install --no-deps -e .")
     assert readme_block("Build the site") == f"{install} && .venv/bin/mkdocs build --strict"
     tests = readme_block("Run the tests")
@@ -65,3 +66,13 @@ def test_the_readme_names_the_command_that_made_the_lock() -> None:
     assert header.startswith("uv pip compile pyproject.toml")
     assert header.replace(" ", "") in (ROOT / "README.md").read_text(encoding="utf-8").replace(
         "\\\n", "").replace(" ", "")
+
+
+def test_pip_itself_is_pinned_with_hashes_before_the_lock() -> None:
+    # Python 3.11's bundled pip (23.2) refuses the lock in --require-hashes mode once PyPI has an
+    # lxml newer than the pin (it resolves justext's lxml[html_clean] past it).
+    text = (ROOT / "requirements" / "pip.txt").read_text(encoding="utf-8")
+    (name, version, marker), = _PIN.findall(text)
+    assert (name, marker) == ("pip", "") and Version(version) >= Version("23.3")
+    assert text.count("--hash=sha256:") >= 1
+    assert "pip==" not in LOCK.read_text(encoding="utf-8")

@@ -125,6 +125,7 @@ def test_pull_request_workflow_checks_tests_builds_and_reports() -> None:
         # the maps' layout engine:
         "sudo apt-get update -qq && sudo apt-get install -y -qq graphviz",
         "npm ci --no-audit --no-fund",
+        "python -m pip install --require-hashes -r requirements/pip.txt",
         "python -m pip install --require-hashes -r requirements/lock.txt",
         "python -m pip install --no-deps -e .",
         "factref check --format github",
@@ -147,6 +148,7 @@ def test_publish_workflow_builds_and_deploys_pages_from_main() -> None:
     assert workflow[True]["push"] == {"branches": ["main"]}
     assert runs(PUBLISH, "build") == [
         "sudo apt-get update -qq && sudo apt-get install -y -qq graphviz",
+        "python -m pip install --require-hashes -r requirements/pip.txt",
         "python -m pip install --require-hashes -r requirements/lock.txt",
         "python -m pip install --no-deps -e .", "factref check --format github",
         "mkdocs build --strict"]
