@@ -14,7 +14,7 @@ import unicodedata
 from factref.naming import Naming
 from factref.records import Actor
 from factref.text import contains_normal, normalise
-from factref.words import find_whole, is_word_char, whole_at, word_count
+from factref.words import WORD, find_whole, is_word_char, whole_at, word_count
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -67,3 +67,10 @@ def test_examples() -> None:
     assert not whole_at("snake_case", 0, 5)  # the underscore joins words
     assert is_word_char("\u0331") and not is_word_char("-")
     assert word_count("Ta\u0331ma said it's 400-member") == 6
+
+
+def test_the_word_pattern_matches_exactly_the_word_characters_of_every_code_point() -> None:
+    # WORD lists the combining marks as ranges (for speed): none may be lost or added.
+    differ = [hex(c) for c in range(0x110000)
+              if (WORD.fullmatch(chr(c)) is not None) != is_word_char(chr(c))]
+    assert differ == []
