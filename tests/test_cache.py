@@ -105,9 +105,9 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bytes]]:
     seen: list[bytes] = []
     real = factref.load.load_yaml
 
-    def spy(data: bytes) -> Any:
+    def spy(data: bytes, **kwargs: Any) -> Any:
         seen.append(data)
-        return real(data)
+        return real(data, **kwargs)
 
     monkeypatch.setattr(factref.load, "load_yaml", spy)
     yield seen
