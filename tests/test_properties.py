@@ -19,7 +19,14 @@ from factref.load import Records, load_file
 from factref.quotes import QuoteError, resolve
 from factref.records import Evidence
 from factref.sources import SourceText, read_source
-from factref.text import QUOTE_FOLDS, WORD, normalise, normalise_quote
+from factref.text import (
+    INDEX_FROM,
+    QUOTE_FOLDS,
+    WORD,
+    _joins_previous,
+    normalise,
+    normalise_quote,
+)
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -165,3 +172,54 @@ def test_offsets_are_raw_positions_of_each_character(text: str, offset: int) -> 
         assert char in normalise(raw).text
         assert normal.starts[k] < normal.ends[k]
         assert k == 0 or normal.starts[k - 1] <= normal.starts[k]
+
+
+def _offsets_by_the_rules(raw: str) -> tuple[list[int], list[int]]:
+    """Raw span of each normalised character, worked out one character at a time: a whitespace
+    run's one space spans the run; each character NFC makes of a base character and what joins
+    it spans them all; any other character spans itself."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in re.finditer(r"\s+|\S+", raw):
+        a, chunk = m.start(), m.group()
+        if chunk[0].isspace():
+            starts.append(a)
+            ends.append(m.end())
+            continue
+        i = 0
+        while i < len(chunk):
+            j = i + 1
+            while j < len(chunk) and not chunk[j].isascii() and _joins_previous(chunk[j]):
+                j += 1
+            made = len(unicodedata.normalize("NFC", chunk[i:j]))
+            starts += [a + i] * made
+            ends += [a + j] * made
+            i = j
+    return starts, ends
+
+
+@settings(max_examples=150 * SCALE, deadline=None)
+@given(TEXTS, st.integers(0, 9))
+def test_each_characters_raw_span_is_the_one_the_rules_give(text: str, offset: int) -> None:
+    normal = normalise(text, offset=offset)
+    starts, ends = _offsets_by_the_rules(text)
+    assert [s - offset for s in normal.starts] == starts
+    assert [e - offset for e in normal.ends] == ends
+    assert normal.ends[-1:] == [e + offset for e in ends[-1:]]  # slices and negative indexes
+
+
+@settings(max_examples=200 * SCALE, deadline=None)
+@given(TEXTS, st.integers(0, 40), st.integers(1, 40))
+def test_the_index_and_the_scan_find_the_same_occurrences(text: str, start: int,
+                                                          length: int) -> None:
+    # find() scans a short text and searches a long one through its index: either way alike.
+    normal = normalise(text * 3)
+    quote = normalise_quote(text[start : start + length])
+    assert normal.find_indexed(quote) == normal.find_scanning(quote)
+
+
+def test_a_long_text_is_searched_through_its_index() -> None:
+    long = normalise(SOURCE.body.text * (INDEX_FROM // len(SOURCE.body.text) + 1))
+    quote = normalise_quote(SOURCE.raw[BODY_WORDS[0][0]:BODY_WORDS[5][1]])
+    assert long.find(quote) == long.find_scanning(quote) != []
+    assert long._index  # built by find

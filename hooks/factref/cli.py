@@ -11,16 +11,16 @@ from typing import Any, NoReturn
 
 import click
 
-from . import addsource, newfact, scaffold
 from . import export as export_mod
 from . import generate as generate_mod
+from . import newfact, scaffold
 from . import reference as reference_mod
 from . import review as review_mod
 from . import schema as schema_mod
 from .load import load_records
 from .pipeline import Result, run
 from .problems import Problem
-from .records import ATTRIBUTION_KINDS
+from .records import ATTRIBUTION_KINDS, SOURCE_KINDS
 from .sources import SourceText
 
 
@@ -200,7 +200,7 @@ def _fail(message: str) -> NoReturn:
 
 @main.command("add-source")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--kind", type=click.Choice(addsource.SOURCE_KINDS),
+@click.option("--kind", type=click.Choice(SOURCE_KINDS),
               help="What the source is (asked for when not given and a terminal is attached).")
 @click.option("--headline", help="Its headline or title (default for a web page: its title).")
 @click.option("--publisher", help="Who published it (default for a web page: its site name).")
@@ -225,8 +225,10 @@ def _fail(message: str) -> NoReturn:
 def add_source(root: Path, /, file: Path, kind: str | None, registry: str, sid: str | None,
                retrieved: datetime.datetime | None, **options: Any) -> None:
     """Register FILE (a text, or a saved web page) as a source: copy, pin, propose, verify."""
+    from . import addsource  # brings trafilatura: a fifth of every other command's start-up
+
     if kind is None and sys.stdin.isatty():
-        kind = click.prompt("kind", type=click.Choice(addsource.SOURCE_KINDS))
+        kind = click.prompt("kind", type=click.Choice(SOURCE_KINDS))
     options |= {"kind": kind, "id": sid,
                 "retrieved": retrieved.date().isoformat() if retrieved else None}
     records, _ = load_records(root)

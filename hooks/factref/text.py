@@ -17,11 +17,13 @@ hyphen) are *not* folded, so a quote that differs in any of them does not match.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
-from array import array
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from .words import WORD, contains_whole, whole_at
 
@@ -38,6 +40,8 @@ QUOTE_FOLDS = {
 
 KEY_WORDS = 3
 """How many leading words of a quote key the passage index (see `NormalText.find`)."""
+INDEX_FROM = 50_000
+"""A normalised text this long or longer is searched through its index (`NormalText.find`)."""
 
 
 @dataclass(frozen=True)
@@ -46,8 +50,8 @@ class NormalText:
 
     raw: str
     text: str
-    starts: Sequence[int]
-    ends: Sequence[int]
+    starts: Offsets
+    ends: Offsets
     _index: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
@@ -57,14 +61,23 @@ class NormalText:
     def find(self, quote: str) -> list[int]:
         """Every start offset at which ``quote`` (already normalised) occurs on word boundaries.
 
-        Uses an index of word trigrams built once per text, so that verifying many quotes against
-        one source costs the length of the quotes, not a rescan of the source per quote.
+        A long text is searched through an index of its word trigrams, built once, so that
+        verifying many quotes against it costs the length of the quotes, not a rescan of the text
+        per quote; a short one is scanned, which is cheaper than indexing it (``INDEX_FROM``).
         """
-        words = list(WORD.finditer(quote))
-        if not words:
+        if len(self.text) >= INDEX_FROM:
+            return self.find_indexed(quote)
+        return self.find_scanning(quote)
+
+    def find_scanning(self, quote: str) -> list[int]:
+        if not WORD.search(quote):
             return []
+        return [i for i in _all_occurrences(self.text, quote) if self.on_boundaries(i, quote)]
+
+    def find_indexed(self, quote: str) -> list[int]:
+        words = list(itertools.islice(WORD.finditer(quote), KEY_WORDS))
         if len(words) < KEY_WORDS:
-            return [i for i in _all_occurrences(self.text, quote) if self.on_boundaries(i, quote)]
+            return self.find_scanning(quote)
         key = quote[words[0].start() : words[KEY_WORDS - 1].end()]
         lead = words[0].start()
         found = []
@@ -84,9 +97,7 @@ class NormalText:
         offsets would take in more than the quote.
         """
         end, text = start + len(quote), self.text
-        if (start > 0 and self.starts[start] < self.ends[start - 1]) or (
-            end < len(text) and self.starts[end] < self.ends[end - 1]
-        ):
+        if self.starts.inside(start) or self.starts.inside(end):
             return False
         return whole_at(text, start, end)
 
@@ -136,39 +147,100 @@ def _all_occurrences(text: str, needle: str) -> list[int]:
     return found
 
 
-_RUNS = re.compile(r"\s+|\S+")
-_SPACE_RUN = re.compile(r"\s+")
 _FOLD_TABLE = str.maketrans(QUOTE_FOLDS)
+_IRREGULAR = re.compile(r"\s{2,}|[^\S ]|\S?[^\x00-\x7f\s]+")
+"""What normalising changes: whitespace other than one plain space, and each run of non-ASCII
+characters with the character before it (a combining mark may join it). The rest of the text,
+most of any English source, is kept as it is and mapped back by one offset per stretch."""
+
+
+class Offsets(Sequence[int]):
+    """The raw offset at which each character of a normalised text starts (or ends).
+
+    Stored as stretches kept as they were (raw offset = index + the stretch's shift), plus the
+    characters normalising changed, each with its raw span: a few entries per paragraph instead
+    of two integers per character."""
+
+    def __init__(self, length: int, breaks: list[int], shifts: list[int],
+                 changed: dict[int, tuple[int, int]], end: bool) -> None:
+        self._length = length
+        self._breaks = breaks
+        self._shifts = shifts
+        self._changed = changed
+        self._end = int(end)
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        span = self._changed.get(index)
+        if span is not None:
+            return span[self._end]
+        return index + self._shifts[bisect_right(self._breaks, index) - 1] + self._end
+
+    def inside(self, index: int) -> bool:
+        """Whether ``index`` falls inside what one raw character or cluster normalised to
+        (its character starts where the one before it does). Only changed characters can."""
+        here, before = self._changed.get(index), self._changed.get(index - 1)
+        return here is not None and before is not None and here[0] < before[1]
 
 
 def normalise(raw: str, *, offset: int = 0) -> NormalText:
     """Normalise ``raw``; offsets in the result are relative to ``raw`` plus ``offset``.
 
-    Runs of whitespace and of ASCII text (most of any English source) are handled a run at a
-    time; only runs with other characters go character by character.
+    Only the stretches the rules change are looked at one by one (``_IRREGULAR``); the text
+    between them is copied as it is.
     """
     out: list[str] = []
-    starts = array("q")
-    ends = array("q")
-    for m in _RUNS.finditer(raw):
+    breaks: list[int] = [0]  # index 0 may be a changed character: its shift is never used
+    shifts: list[int] = [offset]
+    changed: dict[int, tuple[int, int]] = {}
+    at = length = 0
+
+    def keep(upto: int) -> None:  # raw[at:upto], as it is
+        nonlocal length
+        if upto > at:
+            breaks.append(length)
+            shifts.append(at + offset - length)
+            out.append(raw[at:upto])
+            length += upto - at
+
+    for m in _IRREGULAR.finditer(raw):
         a, b = m.span()
+        keep(a)
         chunk = m.group()
         if chunk[0].isspace():
             out.append(" ")
-            starts.append(a + offset)
-            ends.append(b + offset)
-        elif chunk.isascii():
-            out.append(chunk)
-            starts.extend(range(a + offset, b + offset))
-            ends.extend(range(a + offset + 1, b + offset + 1))
+            changed[length] = (a + offset, b + offset)
+            length += 1
         else:
-            _normalise_chunk(chunk, a + offset, out, starts, ends)
-    return NormalText(raw=raw, text="".join(out), starts=starts, ends=ends)
+            for char, start, end in _normalise_chunk(chunk, a + offset):
+                out.append(char)
+                changed[length] = (start, end)
+                length += 1
+        at = b
+    keep(len(raw))
+    return NormalText(raw=raw, text="".join(out),
+                      starts=Offsets(length, breaks, shifts, changed, end=False),
+                      ends=Offsets(length, breaks, shifts, changed, end=True))
 
 
-def _normalise_chunk(chunk: str, base: int, out: list[str], starts: array[int],
-                     ends: array[int]) -> None:
-    """Characters of a whitespace-free run, NFC per base character with what joins it."""
+def _normalise_chunk(chunk: str, base: int) -> list[tuple[str, int, int]]:
+    """Characters of a whitespace-free run, NFC per base character with what joins it, each
+    with the raw span of the characters it came from."""
+    found: list[tuple[str, int, int]] = []
     i, n = 0, len(chunk)
     while i < n:
         j = i + 1
@@ -177,11 +249,9 @@ def _normalise_chunk(chunk: str, base: int, out: list[str], starts: array[int],
         cluster = chunk[i:j]
         if j - i > 1 or not cluster.isascii():
             cluster = unicodedata.normalize("NFC", cluster)
-        for c in cluster:
-            out.append(QUOTE_FOLDS.get(c, c))
-            starts.append(base + i)
-            ends.append(base + j)
+        found.extend((QUOTE_FOLDS.get(c, c), base + i, base + j) for c in cluster)
         i = j
+    return found
 
 
 def normalise_quote(quote: str) -> str:
@@ -191,7 +261,7 @@ def normalise_quote(quote: str) -> str:
     """
     if not quote.isascii():
         quote = unicodedata.normalize("NFC", quote).translate(_FOLD_TABLE)
-    return _SPACE_RUN.sub(" ", quote).strip()
+    return " ".join(quote.split())  # split() breaks at every run of what str.isspace accepts
 
 
 def contains_normal(normal_haystack: str, phrase: str) -> bool:
