@@ -63,13 +63,34 @@ class Citation:
         return f"{page_path('sources', self.passage.source_id)}#{self.passage.anchor}"
 
 
+class Planner:
+    """Plans the pages of the records too large for one (paging.py) when first asked: only
+    rendering asks, so `factref check` never pays for it. Holds the verified records, not the
+    site, so that the site's fact views (which hold it) make no reference cycle."""
+
+    def __init__(self, verified: Verified) -> None:
+        self.verified = verified
+
+    @cached_property
+    def plans(self) -> Plans:
+        verified = self.verified
+        completed = {rid: r.value.iso for (kind, rid), r in verified.resolved.items()
+                     if kind == "facts" and r.value.year is not None}
+        return plan_pages({fid: loaded.record for fid, loaded in verified.facts.items()},
+                          completed)
+
+
 @dataclass(frozen=True, eq=False)  # one view per fact: identity is equality
 class FactView:
     fact: Fact
     citations: tuple[Citation, ...]
-    home: str
-    """Docs path of the page that is this fact's home: the page of its event (else its first
-    issue, else its first actor) that shows it (see paging.py)."""
+    planner: Planner = field(repr=False)
+
+    @property
+    def home(self) -> str:
+        """Docs path of the page that is this fact's home: the page of its event (else its first
+        issue, else its first actor) that shows it (see paging.py)."""
+        return self.planner.plans.home(self.fact.id)
 
     @property
     def anchor(self) -> str:
@@ -171,8 +192,15 @@ class Site:
     facts_by_source: dict[str, list[FactView]] = field(default_factory=lambda: defaultdict(list))
     coverage: list[SourceCoverage] = field(default_factory=list)
     """Per source, its body sentences and the facts citing each (set by the pipeline)."""
-    plans: Plans = field(default_factory=Plans)
-    """How the facts of records too large for one page are spread over several."""
+    planner: Planner = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.planner = Planner(self.verified)
+
+    @property
+    def plans(self) -> Plans:
+        """How the facts of records too large for one page are spread over several."""
+        return self.planner.plans
 
     @property
     def sources(self) -> dict[str, SourceText]:
@@ -391,14 +419,10 @@ def build_site(verified: Verified) -> Site:
     site.actors = {k: v.record for k, v in verified.actors.items()}
     site.issues = {k: v.record for k, v in verified.issues.items()}
     site.events = {k: v.record for k, v in verified.events.items()}
-    completed = {rid: r.value.iso for (kind, rid), r in verified.resolved.items()
-                 if kind == "facts" and r.value.year is not None}
-    site.plans = plan_pages({fid: loaded.record for fid, loaded in verified.facts.items()},
-                            completed)
     for fid, loaded in verified.facts.items():
         fact = loaded.record
         citations = tuple(Citation(n, p) for n, p in enumerate(verified.passages[fid], start=1))
-        view = FactView(fact, citations, site.plans.home(fid))
+        view = FactView(fact, citations, site.planner)
         site.facts[fid] = view
         for aid in fact.actors:
             site.by_actor[aid].append(view)
