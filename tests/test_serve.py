@@ -86,6 +86,26 @@ def test_edits_show_up_and_a_broken_record_does_not_stop_the_server(
     assert "markedly" in " ".join(doc.get("claims", "") for doc in index["docs"])
 
 
+def test_a_page_an_edit_removes_is_no_longer_served(
+    served: tuple[Project, str], request: pytest.FixtureRequest,
+) -> None:
+    # Unchanged pages' files stay in the site folder between rebuilds (inplace.py): a page the
+    # records no longer make must not stay with them.
+    if request.node.callspec.params["served"] == "dirty":
+        pytest.skip("--dirty keeps every file of earlier builds (MkDocs' rule)")
+    project, url = served
+    actors = (project.root / "facts" / "actors.yml").read_text(encoding="utf-8")
+    project.write("facts/actors.yml", actors + "  - {id: taiwan, name: Taiwan, kind: state}\n")
+    live = project.write("facts/live.yml", fact(
+        "claims", "China claims Taiwan.", "China, which claims Taiwan as part of its territory",
+        actors="[china, taiwan]"))
+    _wait(lambda: "China claims Taiwan." in _get(f"{url}/actors/taiwan/"), "the new actor's page")
+    live.unlink()  # the actor is left without a fact, and so without a page
+    _wait(lambda: _get(f"{url}/actors/taiwan/") == "", "the removed actor's page to go")
+    project.write("facts/actors.yml", actors)
+    assert "Xi Jinping" in _get(f"{url}/actors/xi-jinping/")
+
+
 _LIVERELOAD = re.compile(r"<script>[^<]*livereload[^<]*</script>(?=</body>)", re.S)
 _CANONICAL = re.compile(r'\s*<link rel="canonical" href="[^"]*">')
 
@@ -119,6 +139,8 @@ def test_after_an_edit_every_page_served_is_the_page_a_fresh_build_makes(
     assert themed < first / 2, builds  # the edit's build themes only the pages it touched
     if mode == "full":  # (--dirty skips the others altogether)
         assert themed + reused == first
+        # and the reused pages' files stayed in the site folder, not written again (inplace.py)
+        assert f"{reused} unchanged ones reused ({reused} left in place)" in _log(project)
     done = project.build()
     assert done.returncode == 0, done.stderr
     site = project.root / "site"

@@ -1,0 +1,104 @@
+"""Under `mkdocs serve`, the files of unchanged pages stay in the site folder between rebuilds.
+
+Plain `mkdocs serve` empties the site folder before every rebuild and writes every page again.
+At thousands of pages that is over a second of file-system work, and it grows from rebuild to
+rebuild on a busy disk (the kernel throttles a process that keeps rewriting hundreds of megabytes),
+although an edit changes a few dozen pages. MkDocs' cleaning leaves hidden entries alone, so before
+it runs, the previous build's files are set aside in a hidden folder inside the site folder
+(``set_aside``); once the build knows which pages it will write exactly as they are on disk,
+every other file is deleted and the rest put back in place (``restore``), and MkDocs is then
+told to write nothing for those pages (the hook's business). Everything else (assets, hand-written
+pages, the search index, every page that changed) is written as in any build, and nothing from
+the previous build survives that this build would not write: the served site stays what a
+fresh build writes (``tests/test_serve.py``, ``tests/test_inplace.py``).
+
+Knows nothing of MkDocs: folders and relative paths only.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Collection
+from pathlib import Path
+
+HELD = ".factref-previous"
+"""The hidden folder inside the site folder that holds the previous build's files meanwhile."""
+
+
+def set_aside(site: Path) -> bool:
+    """Move every entry of ``site`` that MkDocs' cleaning would delete into the hidden folder.
+    False (and nothing moved) if there is nothing to set aside."""
+    held = site / HELD
+    if held.exists():  # left by a build that stopped half-way: unknown content
+        shutil.rmtree(held, ignore_errors=True)
+    entries = [e for e in _entries(site) if not e.startswith(".")]
+    if not entries:
+        return False
+    held.mkdir()
+    for entry in entries:
+        os.replace(site / entry, held / entry)
+    return True
+
+
+def restore(site: Path, keep: Collection[str]) -> set[str]:
+    """Put back the held files whose paths (relative to the site, ``/``-separated) are in
+    ``keep``; delete every other held file and folder. Returns the paths put back (a path
+    missing from the held files is not)."""
+    held = site / HELD
+    if not held.is_dir():
+        return set()
+    wanted = set(keep)
+    tops = {p.partition("/")[0] for p in wanted}
+    kept: set[str] = set()
+    for top in _entries(held):
+        source, target = held / top, site / top
+        if top not in tops or target.exists():
+            # Nothing of it is wanted, or this build wrote there already: let it go whole.
+            _remove(source)
+            continue
+        if source.is_dir() and not source.is_symlink():
+            kept |= _prune(source, top, wanted)
+        elif top in wanted:
+            kept.add(top)
+        if source.exists():
+            os.replace(source, target)
+    shutil.rmtree(held, ignore_errors=True)
+    return kept
+
+
+def discard(site: Path) -> None:
+    """Delete the held files, if any."""
+    shutil.rmtree(site / HELD, ignore_errors=True)
+
+
+def _prune(folder: Path, rel: str, wanted: set[str]) -> set[str]:
+    """Delete every file under ``folder`` (at ``rel`` in the site) not in ``wanted``, and every
+    folder left empty; returns the files kept."""
+    kept: set[str] = set()
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            path = f"{rel}/{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                kept |= _prune(Path(entry.path), path, wanted)
+            elif path in wanted:
+                kept.add(path)
+            else:
+                os.unlink(entry.path)
+    if not kept:
+        shutil.rmtree(folder, ignore_errors=True)
+    return kept
+
+
+def _entries(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except FileNotFoundError:
+        return []
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
