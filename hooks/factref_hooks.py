@@ -27,11 +27,13 @@ from factref.generate import (
 )
 from factref.incremental import Snapshot, snapshot, touched
 from factref.inplace import discard, restore, set_aside
+from factref.memo import Memo
 from factref.offline import relative_404
 from factref.pagehtml import linkable_ids, toc_tokens
 from factref.pipeline import run
 from factref.place import page_kinds, place_pages
 from factref.records import RecordKind
+from factref.relations import connect
 from factref.render import COMPILED
 from factref.reuse import TEMPLATE as REUSED
 from factref.reuse import TEMPLATE_SOURCE as REUSED_SOURCE
@@ -57,6 +59,9 @@ log = logging.getLogger("mkdocs.hooks.factref")
 
 _pipeline_cache: Cache | None = None
 """Under `mkdocs serve`, what the pipeline reuses from the previous rebuild (cache.py)."""
+_memo: Memo | None = None
+"""Under `mkdocs serve`, what is made from its records (export, relations, search entries) and
+reused while the cache gives back the same record objects (memo.py)."""
 
 _serve_cache: Path | None = None
 """Under `mkdocs serve`, where generated pages are kept on disk between rebuilds."""
@@ -109,9 +114,10 @@ def on_startup(*, command: str, dirty: bool, **kwargs: object) -> None:
     # `--dirty` skips them too, and their themed output is reused (reuse.py). The pipeline
     # reuses what unchanged record files gave (cache.py): not for a build, whose pages would
     # render with the records still held.
-    global _pipeline_cache, _serve_cache, _outputs, _in_place_ok
+    global _pipeline_cache, _serve_cache, _outputs, _in_place_ok, _memo
     if command == "serve":
         _pipeline_cache = Cache()
+        _memo = Memo()
         _serve_cache = Path(tempfile.mkdtemp(prefix="factref-serve-"))
         _outputs = Outputs(_serve_cache)
         # (--dirty cleans nothing and skips unchanged pages by itself.)
@@ -125,7 +131,7 @@ def on_shutdown(**kwargs: object) -> None:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
     _serve_cache = _build_folder = None
-    _last_snapshot = _outputs = _pipeline_cache = None
+    _last_snapshot = _outputs = _pipeline_cache = _memo = None
     logging.getLogger("mkdocs.commands.build").removeFilter(_unwritten)
 
 
@@ -169,6 +175,9 @@ def on_config(config: MkDocsConfig, **kwargs: object) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     root = Path(config.config_file_path).parent
     result = run(root, cache=_pipeline_cache)
+    if _memo is not None:
+        _memo.next_rebuild()
+        connect(result.site, _memo)
     for problem in result.problems:
         # A warning under the mkdocs logger tree: `mkdocs build --strict` fails on any of them,
         # while a non-strict build still renders every record that verified.
@@ -185,10 +194,11 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     try:
         generated = generated_files(result, root, directory_urls=config.use_directory_urls,
                                     offline=_offline(config), only=only,
-                                    docs=[f.src_uri for f in files], folder=_pages_folder())
+                                    docs=[f.src_uri for f in files], folder=_pages_folder(),
+                                    memo=_memo)
     except GenerateError as exc:
         raise PluginError(str(exc)) from exc
-    record_entries = entries(result.site)
+    record_entries = entries(result.site, _memo)
     _search = {path: record_entries.get(path) for path in paths}
     for path, item in generated.items():
         existing = files.get_file_from_path(path)

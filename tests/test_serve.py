@@ -149,6 +149,9 @@ def test_after_an_edit_every_page_served_is_the_page_a_fresh_build_makes(
     for rel in pages:
         served_page = _get(f"{url}/{rel.removesuffix('index.html')}")
         assert _served_form(served_page) == _lines((site / rel).read_text(encoding="utf-8")), rel
+    # and so are the files made from every record, parts of which are kept between rebuilds
+    for rel in ("export.json", "search/search_index.json"):
+        assert _get(f"{url}/{rel}") == (site / rel).read_text(encoding="utf-8"), rel
     if mode != "full":
         return  # --dirty rebuilds no unchanged page after a change to mkdocs.yml (MkDocs' rule)
     # The frame of every page (here the site's name, in mkdocs.yml) is part of what a reused
