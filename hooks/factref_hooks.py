@@ -96,6 +96,8 @@ _written: dict[str, tuple[str, str]] = {}
 """This build's ``_on_disk`` so far: each generated page that has its file in the site folder."""
 _site: Path | None = None
 """This build's site folder."""
+_frozen = False
+"""Under `mkdocs serve`, whether what lived between the first builds is frozen (on_pre_build)."""
 
 _search: dict[str, Entry | None] = {}
 """Docs path of each generated page of this build → its compact search entry (see search.py)."""
@@ -133,12 +135,25 @@ def on_shutdown(**kwargs: object) -> None:
     _serve_cache = _build_folder = None
     _last_snapshot = _outputs = _pipeline_cache = _memo = None
     logging.getLogger("mkdocs.commands.build").removeFilter(_unwritten)
+    global _frozen
+    if _frozen:
+        gc.unfreeze()
+        _frozen = False
 
 
 def on_pre_build(config: MkDocsConfig, **kwargs: object) -> None:
     # Before MkDocs empties the site folder: the previous build's files are set aside, and on_env
     # puts back those this build would write again unchanged (inplace.py).
-    global _on_disk, _held, _site
+    global _on_disk, _held, _site, _frozen
+    if _pipeline_cache is not None and _last_snapshot is not None and not _frozen:
+        # What lives across rebuilds (the records the cache holds, the memo, the server) is most
+        # of the heap, and each full collection walked it again: 0.3 s at 10,000 facts, once or
+        # twice a rebuild. Once the first build's objects are collected, what is left is frozen
+        # (left out of every later collection). A frozen object that dies later is still freed
+        # unless it is in a reference cycle: bounded by what was alive then, not by the edits.
+        gc.collect()
+        gc.freeze()
+        _frozen = True
     _site = site = Path(config.site_dir)
     _held = None
     if _in_place_ok and _on_disk is not None and set_aside(site):
