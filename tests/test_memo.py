@@ -1,6 +1,6 @@
 """Per-record results reused across `mkdocs serve` rebuilds (hooks/factref/memo.py): after any
-edit, the export, the connections and the search entries made with a warm memo equal those made
-from nothing, and only what the edit touched is made again."""
+edit, the export, the connections, the search entries and the pages (maps included) made with a
+warm memo equal those made from nothing, and only what the edit touched is made again."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from factref.export import dumps, export, export_text
 from factref.memo import Memo
 from factref.pipeline import Result, run
 from factref.relations import connect, connections
+from factref.render import Renderer
 from factref.search import entries
 from test_cache import CLAIMS, MULTI, plain
 
@@ -47,6 +48,8 @@ class Served:
         assert text == dumps(export(cold), compact=True)
         assert plain(warm.site.connections) == plain(connections(cold.site))
         assert entries(warm.site, self.memo) == entries(cold.site)
+        # every page, maps included (their layouts and drawings are reused too)
+        assert Renderer(warm.site, memo=self.memo).pages() == Renderer(cold.site).pages()
         return warm
 
 

@@ -59,7 +59,7 @@ def generated_files(result: Result, root: Path, *, directory_urls: bool = True,
     by their file in ``folder``, from an earlier call (under `mkdocs serve`), or else without
     content. ``memo``: results kept from the previous call (memo.py), under `mkdocs serve`.
     """
-    renderer = Renderer(result.site, directory_urls=directory_urls)
+    renderer = Renderer(result.site, directory_urls=directory_urls, memo=memo)
     check = LinkCheck([*docs, "export.json"], directory_urls=directory_urls)
     files: dict[str, Generated] = {}
     try:

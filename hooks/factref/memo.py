@@ -39,6 +39,11 @@ class Memo:
         self._used[key] = (sources, value)
         return value
 
+    def has(self, part: str, sources: tuple[object, ...], extra: Hashable = None) -> bool:
+        """Whether ``get`` would reuse a result (to compute the others in one batch)."""
+        key = (part, extra, *map(id, sources))
+        return key in self._used or key in self._kept
+
     def next_rebuild(self) -> None:
         """Start a rebuild: what the last one used may be reused; the rest is let go."""
         self._kept, self._used = self._used, {}
