@@ -206,6 +206,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         file.edit_uri = f"docs/{file.src_uri}"
     paths = page_paths(result)
     only = _pages_to_render(result, paths)
+    if _outputs is not None:
+        _outputs.rendered(only)  # the others' files are as the last build left them
     try:
         generated = generated_files(result, root, directory_urls=config.use_directory_urls,
                                     offline=_offline(config), only=only,
@@ -289,7 +291,7 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
         # one that takes it as it is, with its table of contents and anchors.
         page.render = functools.partial(_as_html, page, markdown)  # type: ignore[method-assign]
         if _outputs is not None:
-            _keys[uri] = key = _outputs.key(_frame, markdown, page.file.edit_uri)
+            _keys[uri] = key = _outputs.key(_frame, uri, markdown, page.file.edit_uri)
             if _outputs.kept(uri, key):
                 page.meta["template"] = REUSED
                 if _held is not None and _held.get(uri) == (page.file.dest_uri, key):
