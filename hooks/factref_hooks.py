@@ -26,7 +26,7 @@ from factref.generate import (
     with_story,
 )
 from factref.incremental import Snapshot, snapshot, touched
-from factref.inplace import discard, restore, set_aside
+from factref.inplace import PageFiles
 from factref.memo import Memo
 from factref.offline import relative_404
 from factref.pagehtml import linkable_ids, toc_tokens
@@ -80,22 +80,9 @@ _keys: dict[str, str] = {}
 _reused: set[str] = set()
 """Under `mkdocs serve`, the generated pages whose kept output this build reused."""
 
-_in_place_ok = False
+_page_files: PageFiles | None = None
 """Under plain `mkdocs serve` (not ``--dirty``): unchanged pages' files stay in the site folder
 between rebuilds (inplace.py)."""
-_on_disk: dict[str, tuple[str, str]] | None = None
-"""Docs path of each generated page → (its file in the site folder, its output's key), as the
-last build that completed left them; None: no such build (the next one writes every page)."""
-_held: dict[str, tuple[str, str]] | None = None
-"""``_on_disk`` of the previous build, while its files are held aside (None: they are not)."""
-_wanted: dict[str, str] = {}
-"""Docs path of each generated page whose file on disk is this build's output → that file."""
-_in_place: set[str] = set()
-"""The generated pages whose file stays in the site folder as it is: MkDocs writes nothing."""
-_written: dict[str, tuple[str, str]] = {}
-"""This build's ``_on_disk`` so far: each generated page that has its file in the site folder."""
-_site: Path | None = None
-"""This build's site folder."""
 _frozen = False
 """Under `mkdocs serve`, whether what lived between the first builds is frozen (on_pre_build)."""
 
@@ -116,35 +103,33 @@ def on_startup(*, command: str, dirty: bool, **kwargs: object) -> None:
     # `--dirty` skips them too, and their themed output is reused (reuse.py). The pipeline
     # reuses what unchanged record files gave (cache.py): not for a build, whose pages would
     # render with the records still held.
-    global _pipeline_cache, _serve_cache, _outputs, _in_place_ok, _memo
+    global _pipeline_cache, _serve_cache, _outputs, _page_files, _memo
     if command == "serve":
         _pipeline_cache = Cache()
         _memo = Memo()
         _serve_cache = Path(tempfile.mkdtemp(prefix="factref-serve-"))
         _outputs = Outputs(_serve_cache)
         # (--dirty cleans nothing and skips unchanged pages by itself.)
-        _in_place_ok = not dirty
+        _page_files = None if dirty else PageFiles()
         logging.getLogger("mkdocs.commands.build").addFilter(_unwritten)
 
 
 def on_shutdown(**kwargs: object) -> None:
-    global _pipeline_cache, _serve_cache, _last_snapshot, _outputs, _build_folder
+    global _pipeline_cache, _serve_cache, _last_snapshot, _outputs, _build_folder, _memo
+    global _page_files, _frozen
     for folder in (_serve_cache, _build_folder):
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
     _serve_cache = _build_folder = None
-    _last_snapshot = _outputs = _pipeline_cache = _memo = None
+    _last_snapshot = _outputs = _pipeline_cache = _memo = _page_files = None
     logging.getLogger("mkdocs.commands.build").removeFilter(_unwritten)
-    global _frozen
     if _frozen:
         gc.unfreeze()
         _frozen = False
 
 
 def on_pre_build(config: MkDocsConfig, **kwargs: object) -> None:
-    # Before MkDocs empties the site folder: the previous build's files are set aside, and on_env
-    # puts back those this build would write again unchanged (inplace.py).
-    global _on_disk, _held, _site, _frozen
+    global _frozen
     if _pipeline_cache is not None and _last_snapshot is not None and not _frozen:
         # What lives across rebuilds (the records the cache holds, the memo, the server) is most
         # of the heap, and each full collection walked it again: 0.3 s at 10,000 facts, once or
@@ -154,23 +139,15 @@ def on_pre_build(config: MkDocsConfig, **kwargs: object) -> None:
         gc.collect()
         gc.freeze()
         _frozen = True
-    _site = site = Path(config.site_dir)
-    _held = None
-    if _in_place_ok and _on_disk is not None and set_aside(site):
-        _held = _on_disk
-    else:
-        discard(site)
-    _on_disk = None  # until this build completes
-    _wanted.clear()
-    _in_place.clear()
-    _written.clear()
+    if _page_files is not None:
+        # Before MkDocs empties the site folder: the previous build's files are set aside, and
+        # on_env puts back those this build would write again unchanged (inplace.py).
+        _page_files.start(Path(config.site_dir))
 
 
 def on_build_error(error: Exception, **kwargs: object) -> None:
-    global _on_disk
-    _on_disk = None  # the site folder is whatever the failed build left: the next writes it all
-    if _site is not None:
-        discard(_site)
+    if _page_files is not None:
+        _page_files.failed()
 
 
 def _offline(config: MkDocsConfig) -> bool:
@@ -260,11 +237,8 @@ def _walk(items: list[Any]) -> Iterator[Any]:
 
 
 def on_env(env: Environment, config: MkDocsConfig, **kwargs: object) -> Environment:
-    global _held
-    if _held is not None:
-        kept = restore(Path(config.site_dir), _wanted.values())
-        _in_place.update(uri for uri, dest in _wanted.items() if dest in kept)
-        _held = None
+    if _page_files is not None:
+        _page_files.put_back()
     if _outputs is not None:
         loaders: list[BaseLoader] = [DictLoader({REUSED: REUSED_SOURCE})]
         env.loader = ChoiceLoader([*loaders, *([env.loader] if env.loader else [])])
@@ -294,8 +268,8 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
             _keys[uri] = key = _outputs.key(_frame, uri, markdown, page.file.edit_uri)
             if _outputs.kept(uri, key):
                 page.meta["template"] = REUSED
-                if _held is not None and _held.get(uri) == (page.file.dest_uri, key):
-                    _wanted[uri] = page.file.dest_uri
+                if _page_files is not None:
+                    _page_files.offer(uri, page.file.dest_uri, key)
         return ""
     if uri == "index.md":
         markdown = with_story(markdown, _story)
@@ -361,9 +335,9 @@ def on_post_page(output: str, page: Page, **kwargs: object) -> str:
             _reused.add(uri)
         else:
             _outputs.keep(uri, _keys[uri], output)
-        if _in_place_ok:
-            _written[uri] = (page.file.dest_uri, _keys[uri])
-    if uri in _in_place:
+        if _page_files is not None:
+            _page_files.wrote(uri, page.file.dest_uri, _keys[uri])
+    if uri in _in_place():
         return ""  # its file is in place: MkDocs writes nothing for an empty output
     return output
 
@@ -372,7 +346,7 @@ def _reused_output(uri: str) -> str:
     """What the template of a reused page prints: its kept output, or nothing if its file is in
     place (on_post_page then has MkDocs write nothing)."""
     assert _outputs is not None
-    return "" if uri in _in_place else _outputs.output(uri)
+    return "" if uri in _in_place() else _outputs.output(uri)
 
 
 def _unwritten(record: logging.LogRecord) -> bool:
@@ -380,12 +354,15 @@ def _unwritten(record: logging.LogRecord) -> bool:
     is in place (inplace.py); one line per page would drown the log."""
     message = record.msg
     return not (isinstance(message, str) and message.startswith("Page skipped: '")
-                and message.removeprefix("Page skipped: '").partition("'")[0] in _in_place)
+                and message.removeprefix("Page skipped: '").partition("'")[0] in _in_place())
+
+
+def _in_place() -> set[str]:
+    return _page_files.in_place if _page_files is not None else set()
 
 
 @event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it
 def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
-    global _on_disk
     index = Path(config.site_dir) / "search" / "search_index.json"
     if _search and index.is_file():
         pages = [(*_titles[path], entry) for path, entry in _search.items() if path in _titles]
@@ -395,9 +372,9 @@ def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
     # opened from file:// that root is the disk's: the offline bundle's links are made relative.
     if _outputs is not None:
         log.info(f"factref: {len(_keys) - len(_reused)} generated pages themed, "
-                 f"{len(_reused)} unchanged ones reused ({len(_in_place)} left in place)")
-    if _in_place_ok:
-        _on_disk = dict(_written)
+                 f"{len(_reused)} unchanged ones reused ({len(_in_place())} left in place)")
+    if _page_files is not None:
+        _page_files.completed()
     page = Path(config.site_dir) / "404.html"
     if _offline(config) and page.is_file():
         page.write_text(relative_404(page.read_text(encoding="utf-8")), encoding="utf-8")

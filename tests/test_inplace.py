@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factref.inplace import HELD, discard, restore, set_aside
+from factref.inplace import HELD, PageFiles, discard, restore, set_aside
 
 
 def _tree(root: Path) -> dict[str, str]:
@@ -69,3 +69,30 @@ def test_nothing_to_set_aside_and_a_held_folder_left_behind(tmp_path: Path) -> N
     assert (site / HELD / "index.html").read_text(encoding="utf-8") == "new"
     discard(site)
     assert sorted(p.name for p in site.iterdir()) == [".hidden"]
+
+
+def test_page_files_leave_in_place_only_what_the_last_build_wrote(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    files = PageFiles()
+    files.start(site)  # no completed build yet: MkDocs' cleaning deletes everything
+    files.put_back()
+    assert files.in_place == set()
+    for page in ("china", "japan"):
+        files.wrote(page, f"actors/{page}/index.html", "key-1")
+    files.completed()
+
+    files.start(site)
+    files.offer("china", "actors/china/index.html", "key-1")  # the same output
+    files.offer("japan", "actors/japan/index.html", "key-2")  # another: themed and written anew
+    files.put_back()
+    assert files.in_place == {"china"}
+    assert _tree(site) == {".hidden": "old .hidden",
+                           "actors/china/index.html": "old actors/china/index.html"}
+
+    files.wrote("china", "actors/china/index.html", "key-1")
+    files.failed()  # what the site folder holds is unknown: the next build leaves nothing
+    files.start(site)
+    files.offer("china", "actors/china/index.html", "key-1")
+    files.put_back()
+    assert files.in_place == set()
+    assert not (site / HELD).exists()

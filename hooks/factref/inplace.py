@@ -102,3 +102,57 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)
+
+
+class PageFiles:
+    """Across the builds of one `mkdocs serve`: the page files the last completed build left in
+    the site folder, and those the current build leaves there as they are.
+
+    A build calls ``start`` before MkDocs cleans the site folder, ``offer`` for each page whose
+    output it reuses unchanged, ``put_back`` before MkDocs writes anything, ``wrote`` for each
+    page it has a file for, and ``completed`` or ``failed`` at its end. A page is left in place
+    only if the last completed build left its file under the same key (its output's digest)."""
+
+    def __init__(self) -> None:
+        self._on_disk: dict[str, tuple[str, str]] | None = None
+        """Each page (by name) → (its file, relative to the site folder; its key), as the last
+        completed build left them; None: no such build, the next build writes every page."""
+        self._held: dict[str, tuple[str, str]] | None = None
+        self._wanted: dict[str, str] = {}
+        self._written: dict[str, tuple[str, str]] = {}
+        self._site: Path | None = None
+        self.in_place: set[str] = set()
+        """The pages of this build whose file is in place: nothing is to be written for them."""
+
+    def start(self, site: Path) -> None:
+        self._site, self._held = site, None
+        if self._on_disk is not None and set_aside(site):
+            self._held = self._on_disk
+        else:
+            discard(site)
+        self._on_disk = None  # until this build completes
+        self._wanted, self._written, self.in_place = {}, {}, set()
+
+    def offer(self, page: str, file: str, key: str) -> None:
+        """This build's output of ``page`` is the one kept under ``key``."""
+        if self._held is not None and self._held.get(page) == (file, key):
+            self._wanted[page] = file
+
+    def put_back(self) -> None:
+        if self._held is not None and self._site is not None:
+            kept = restore(self._site, self._wanted.values())
+            self.in_place = {page for page, file in self._wanted.items() if file in kept}
+            self._held = None
+
+    def wrote(self, page: str, file: str, key: str) -> None:
+        """``page`` has its file, of the output kept under ``key`` (written or left in place)."""
+        self._written[page] = (file, key)
+
+    def completed(self) -> None:
+        self._on_disk = dict(self._written)
+
+    def failed(self) -> None:
+        """The site folder is whatever the failed build left: the next build writes it all."""
+        self._on_disk = None
+        if self._site is not None:
+            discard(self._site)
