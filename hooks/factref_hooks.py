@@ -60,7 +60,7 @@ log = logging.getLogger("mkdocs.hooks.factref")
 _pipeline_cache: Cache | None = None
 """Under `mkdocs serve`, what the pipeline reuses from the previous rebuild (cache.py)."""
 _memo: Memo | None = None
-"""Under `mkdocs serve`, what is made from its records (export, relations, search entries) and
+"""Under `mkdocs serve`, what is made from the records (export, relations, search entries, maps),
 reused while the cache gives back the same record objects (memo.py)."""
 
 _serve_cache: Path | None = None
@@ -236,7 +236,7 @@ def _walk(items: list[Any]) -> Iterator[Any]:
         yield from _walk(getattr(item, "children", None) or [])
 
 
-def on_env(env: Environment, config: MkDocsConfig, **kwargs: object) -> Environment:
+def on_env(env: Environment, **kwargs: object) -> Environment:
     if _page_files is not None:
         _page_files.put_back()
     if _outputs is not None:
@@ -368,13 +368,13 @@ def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
         pages = [(*_titles[path], entry) for path, entry in _search.items() if path in _titles]
         text = with_entries(index.read_text(encoding="utf-8"), pages)
         index.write_text(text, encoding="utf-8")
-    # The 404 page is served from any depth, so MkDocs links its assets from the site root;
-    # opened from file:// that root is the disk's: the offline bundle's links are made relative.
     if _outputs is not None:
         log.info(f"factref: {len(_keys) - len(_reused)} generated pages themed, "
                  f"{len(_reused)} unchanged ones reused ({len(_in_place())} left in place)")
     if _page_files is not None:
         _page_files.completed()
+    # The 404 page is served from any depth, so MkDocs links its assets from the site root;
+    # opened from file:// that root is the disk's: the offline bundle's links are made relative.
     page = Path(config.site_dir) / "404.html"
     if _offline(config) and page.is_file():
         page.write_text(relative_404(page.read_text(encoding="utf-8")), encoding="utf-8")

@@ -1,18 +1,19 @@
 """Under `mkdocs serve`, the files of unchanged pages stay in the site folder between rebuilds.
 
-Plain `mkdocs serve` empties the site folder before every rebuild and writes every page again.
-At thousands of pages that is over a second of file-system work, and it grows from rebuild to
-rebuild on a busy disk (the kernel throttles a process that keeps rewriting hundreds of megabytes),
-although an edit changes a few dozen pages. MkDocs' cleaning leaves hidden entries alone, so before
-it runs, the previous build's files are set aside in a hidden folder inside the site folder
-(``set_aside``); once the build knows which pages it will write exactly as they are on disk,
-every other file is deleted and the rest put back in place (``restore``), and MkDocs is then
-told to write nothing for those pages (the hook's business). Everything else (assets, hand-written
-pages, the search index, every page that changed) is written as in any build, and nothing from
-the previous build survives that this build would not write: the served site stays what a
-fresh build writes (``tests/test_serve.py``, ``tests/test_inplace.py``).
+Plain `mkdocs serve` empties the site folder before every rebuild and writes every page again,
+although an edit changes a few dozen pages: at 10,000 facts, 1.6 to 2.3 s of file-system work a
+rebuild, growing from one rebuild to the next (the file system's doing: a plain script deleting
+and writing 2,145 pages the same way slows down as much). MkDocs' cleaning leaves hidden entries
+alone, so before it runs the previous build's files are set aside in a hidden folder inside the
+site folder (``set_aside``); once the build knows which pages it will write exactly as they are
+on disk, every other held file is deleted and the rest put back in place (``restore``), and MkDocs
+writes nothing for those pages (the hook has it skip them). Everything else (assets, hand-written
+pages, the search index, every page that changed) is written as in any build, and nothing of the
+previous build survives that this build would not write: the served site stays what a fresh
+build writes (``tests/test_serve.py``, ``tests/test_inplace.py``). ``PageFiles`` keeps, across
+builds, which pages the last completed build left on disk and under which output.
 
-Knows nothing of MkDocs: folders and relative paths only.
+Works on folders and relative paths only: nothing here knows MkDocs.
 """
 
 from __future__ import annotations
