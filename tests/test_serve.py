@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -57,8 +58,14 @@ def served(project: Project, request: pytest.FixtureRequest) -> Iterator[tuple[P
         _wait(lambda: "Xi Jinping" in _get(f"{url}/actors/xi-jinping/"), "the first build")
         yield project, url
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        # Stopped as from the keyboard, so that MkDocs runs the hook's shutdown, which removes
+        # the serve cache (a terminated server leaves it in the temporary folder).
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=20)
         log.close()
 
 
