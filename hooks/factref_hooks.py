@@ -37,7 +37,7 @@ from factref.relations import connect
 from factref.render import COMPILED
 from factref.reuse import TEMPLATE as REUSED
 from factref.reuse import TEMPLATE_SOURCE as REUSED_SOURCE
-from factref.reuse import Outputs, frame_key
+from factref.reuse import Outputs, folder_parts, frame_key
 from factref.search import Entry, entries, with_entries
 from factref.site import page_path
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader
@@ -224,7 +224,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files, **kwargs: object
         written = [(f.src_uri, f.content_string) for f in files.documentation_pages()
                    if f.src_uri not in _search]
         entries = [(str(i.title or ""), str(getattr(i, "url", "") or "")) for i in _walk(nav.items)]
-        _frame = frame_key(Path(config.config_file_path).read_bytes(), [*entries, *written])
+        # The theme's own files are left out: an installed theme changes only with a new version
+        # (and a restart); the project's overrides (custom_dir) can change at any time.
+        custom = config.theme.custom_dir
+        theme = folder_parts(Path(custom), "custom_dir") if custom else []
+        _frame = frame_key(Path(config.config_file_path).read_bytes(),
+                           [*entries, *written, *theme])
         _keys.clear()
         _reused.clear()
     return nav

@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
 from conftest import Project, fact
@@ -44,19 +45,18 @@ def _log(project: Project) -> str:
     return (project.root / "serve.log").read_text(encoding="utf-8")
 
 
-@pytest.fixture(params=["full", "dirty"])
-def served(project: Project, request: pytest.FixtureRequest) -> Iterator[tuple[Project, str]]:
+@contextmanager
+def _serving(project: Project, *options: str) -> Iterator[str]:
+    """``mkdocs serve`` on the project until the block ends; yields its URL."""
     port = _free_port()
-    args = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
-    if request.param == "dirty":
-        args.append("--dirty")
+    args = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options]
     log = (project.root / "serve.log").open("w")
     proc = subprocess.Popen(args, cwd=project.root, stdout=log, stderr=subprocess.STDOUT,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     url = f"http://127.0.0.1:{port}"
     try:
         _wait(lambda: "Xi Jinping" in _get(f"{url}/actors/xi-jinping/"), "the first build")
-        yield project, url
+        yield url
     finally:
         # Stopped as from the keyboard, so that MkDocs runs the hook's shutdown, which removes
         # the serve cache (a terminated server leaves it in the temporary folder).
@@ -67,6 +67,12 @@ def served(project: Project, request: pytest.FixtureRequest) -> Iterator[tuple[P
             proc.kill()
             proc.wait(timeout=20)
         log.close()
+
+
+@pytest.fixture(params=["full", "dirty"])
+def served(project: Project, request: pytest.FixtureRequest) -> Iterator[tuple[Project, str]]:
+    with _serving(project, *(["--dirty"] if request.param == "dirty" else [])) as url:
+        yield project, url
 
 
 def test_edits_show_up_and_a_broken_record_does_not_stop_the_server(
@@ -166,3 +172,24 @@ def test_after_an_edit_every_page_served_is_the_page_a_fresh_build_makes(
     config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
     project.write("mkdocs.yml", config.replace("site_name: Fixture", "site_name: Renamed"))
     _wait(lambda: "Renamed" in _get(f"{url}/actors/japan/"), "an untouched page's new frame")
+
+
+def test_a_reused_page_follows_an_edit_of_the_theme_overrides(project: Project) -> None:
+    # Plain `mkdocs serve` does not watch the theme: an edited override shows with the next
+    # rebuild, on every page, the pages whose output is reused (reuse.py) and left in place
+    # (inplace.py) included.
+    project.write("overrides/main.html", '{% extends "base.html" %}\n'
+                  "{% block content %}{{ super() }}<p>frame-one</p>{% endblock %}\n")
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", config.replace("  name: material\n",
+                                               "  name: material\n  custom_dir: overrides\n"))
+    with _serving(project) as url:
+        assert "frame-one" in _get(f"{url}/actors/japan/")
+        project.write("overrides/main.html", '{% extends "base.html" %}\n'
+                      "{% block content %}{{ super() }}<p>frame-two</p>{% endblock %}\n")
+        project.write("facts/live.yml", fact("live", "China sent Japan a very different message.",
+                                             "China sent a very different message to Japan",
+                                             actors="[china]"))
+        _wait(lambda: "very different message." in _get(f"{url}/actors/china/"), "the new fact")
+        assert "frame-two" in _get(f"{url}/actors/china/")  # themed again
+        assert "frame-two" in _get(f"{url}/actors/xi-jinping/")  # untouched by the edit

@@ -6,7 +6,8 @@ pages, seconds. A page's themed output depends on its own content (title, table 
 body) and on its frame: the configuration, the theme and the navigation. So each output is kept,
 keyed by a digest of its content and the frame's, and a later build whose key for that page is
 the same takes the kept output instead of rendering the theme again. Any change to the frame
-(mkdocs.yml, a hand-written page's title, the nav) makes every key differ.
+(mkdocs.yml, a hand-written page's title, the nav, a file of the theme's ``custom_dir``) makes
+every key differ.
 
 Knows nothing of MkDocs beyond the strings it is given.
 """
@@ -30,6 +31,14 @@ def frame_key(config: bytes, parts: Iterable[tuple[str, str]]) -> str:
     for name, text in parts:
         digest.update(f"\0{name}\0{text}".encode())
     return digest.hexdigest()
+
+
+def folder_parts(folder: Path, name: str) -> list[tuple[str, str]]:
+    """Each file under ``folder`` as a named part of the frame (its path under ``name``, the
+    digest of its bytes): the theme's overrides, whose edits show with the next rebuild."""
+    return [(f"{name}/{path.relative_to(folder).as_posix()}",
+             hashlib.sha256(path.read_bytes()).hexdigest())
+            for path in sorted(folder.rglob("*")) if path.is_file()]
 
 
 class Outputs:
