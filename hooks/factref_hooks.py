@@ -26,15 +26,18 @@ from factref.generate import (
     with_story,
 )
 from factref.incremental import Snapshot, snapshot, touched
+from factref.inplace import PageFiles
+from factref.memo import Memo
 from factref.offline import relative_404
 from factref.pagehtml import linkable_ids, toc_tokens
 from factref.pipeline import run
 from factref.place import page_kinds, place_pages
 from factref.records import RecordKind
+from factref.relations import connect
 from factref.render import COMPILED
 from factref.reuse import TEMPLATE as REUSED
 from factref.reuse import TEMPLATE_SOURCE as REUSED_SOURCE
-from factref.reuse import Outputs, frame_key
+from factref.reuse import Outputs, folder_parts, frame_key
 from factref.search import Entry, entries, with_entries
 from factref.site import page_path
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader
@@ -56,6 +59,9 @@ log = logging.getLogger("mkdocs.hooks.factref")
 
 _pipeline_cache: Cache | None = None
 """Under `mkdocs serve`, what the pipeline reuses from the previous rebuild (cache.py)."""
+_memo: Memo | None = None
+"""Under `mkdocs serve`, what is made from the records (export, relations, search entries, maps),
+reused while the cache gives back the same record objects (memo.py)."""
 
 _serve_cache: Path | None = None
 """Under `mkdocs serve`, where generated pages are kept on disk between rebuilds."""
@@ -74,6 +80,12 @@ _keys: dict[str, str] = {}
 _reused: set[str] = set()
 """Under `mkdocs serve`, the generated pages whose kept output this build reused."""
 
+_page_files: PageFiles | None = None
+"""Under plain `mkdocs serve` (not ``--dirty``): unchanged pages' files stay in the site folder
+between rebuilds (inplace.py)."""
+_frozen = False
+"""Under `mkdocs serve`, whether what lived between the first builds is frozen (on_pre_build)."""
+
 _search: dict[str, Entry | None] = {}
 """Docs path of each generated page of this build → its compact search entry (see search.py)."""
 _titles: dict[str, tuple[str, str]] = {}
@@ -91,20 +103,51 @@ def on_startup(*, command: str, dirty: bool, **kwargs: object) -> None:
     # `--dirty` skips them too, and their themed output is reused (reuse.py). The pipeline
     # reuses what unchanged record files gave (cache.py): not for a build, whose pages would
     # render with the records still held.
-    global _pipeline_cache, _serve_cache, _outputs
+    global _pipeline_cache, _serve_cache, _outputs, _page_files, _memo
     if command == "serve":
         _pipeline_cache = Cache()
+        _memo = Memo()
         _serve_cache = Path(tempfile.mkdtemp(prefix="factref-serve-"))
         _outputs = Outputs(_serve_cache)
+        # (--dirty cleans nothing and skips unchanged pages by itself.)
+        _page_files = None if dirty else PageFiles()
+        logging.getLogger("mkdocs.commands.build").addFilter(_unwritten)
 
 
 def on_shutdown(**kwargs: object) -> None:
-    global _pipeline_cache, _serve_cache, _last_snapshot, _outputs, _build_folder
+    global _pipeline_cache, _serve_cache, _last_snapshot, _outputs, _build_folder, _memo
+    global _page_files, _frozen
     for folder in (_serve_cache, _build_folder):
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
     _serve_cache = _build_folder = None
-    _last_snapshot = _outputs = _pipeline_cache = None
+    _last_snapshot = _outputs = _pipeline_cache = _memo = _page_files = None
+    logging.getLogger("mkdocs.commands.build").removeFilter(_unwritten)
+    if _frozen:
+        gc.unfreeze()
+        _frozen = False
+
+
+def on_pre_build(config: MkDocsConfig, **kwargs: object) -> None:
+    global _frozen
+    if _pipeline_cache is not None and _last_snapshot is not None and not _frozen:
+        # What lives across rebuilds (the records the cache holds, the memo, the server) is most
+        # of the heap, and each full collection walked it again: 0.3 s at 10,000 facts, once or
+        # twice a rebuild. Once the first build's objects are collected, what is left is frozen
+        # (left out of every later collection). A frozen object that dies later is still freed
+        # unless it is in a reference cycle: bounded by what was alive then, not by the edits.
+        gc.collect()
+        gc.freeze()
+        _frozen = True
+    if _page_files is not None:
+        # Before MkDocs empties the site folder: the previous build's files are set aside, and
+        # on_env puts back those this build would write again unchanged (inplace.py).
+        _page_files.start(Path(config.site_dir))
+
+
+def on_build_error(error: Exception, **kwargs: object) -> None:
+    if _page_files is not None:
+        _page_files.failed()
 
 
 def _offline(config: MkDocsConfig) -> bool:
@@ -124,6 +167,9 @@ def on_config(config: MkDocsConfig, **kwargs: object) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     root = Path(config.config_file_path).parent
     result = run(root, cache=_pipeline_cache)
+    if _memo is not None:
+        _memo.next_rebuild()
+        connect(result.site, _memo)
     for problem in result.problems:
         # A warning under the mkdocs logger tree: `mkdocs build --strict` fails on any of them,
         # while a non-strict build still renders every record that verified.
@@ -137,13 +183,16 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         file.edit_uri = f"docs/{file.src_uri}"
     paths = page_paths(result)
     only = _pages_to_render(result, paths)
+    if _outputs is not None:
+        _outputs.rendered(only)  # the others' files are as the last build left them
     try:
         generated = generated_files(result, root, directory_urls=config.use_directory_urls,
                                     offline=_offline(config), only=only,
-                                    docs=[f.src_uri for f in files], folder=_pages_folder())
+                                    docs=[f.src_uri for f in files], folder=_pages_folder(),
+                                    memo=_memo)
     except GenerateError as exc:
         raise PluginError(str(exc)) from exc
-    record_entries = entries(result.site)
+    record_entries = entries(result.site, _memo)
     _search = {path: record_entries.get(path) for path in paths}
     for path, item in generated.items():
         existing = files.get_file_from_path(path)
@@ -175,7 +224,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files, **kwargs: object
         written = [(f.src_uri, f.content_string) for f in files.documentation_pages()
                    if f.src_uri not in _search]
         entries = [(str(i.title or ""), str(getattr(i, "url", "") or "")) for i in _walk(nav.items)]
-        _frame = frame_key(Path(config.config_file_path).read_bytes(), [*entries, *written])
+        # The theme's own files are left out: an installed theme changes only with a new version
+        # (and a restart); the project's overrides (custom_dir) can change at any time.
+        custom = config.theme.custom_dir
+        theme = folder_parts(Path(custom), "custom_dir") if custom else []
+        _frame = frame_key(Path(config.config_file_path).read_bytes(),
+                           [*entries, *written, *theme])
         _keys.clear()
         _reused.clear()
     return nav
@@ -188,11 +242,12 @@ def _walk(items: list[Any]) -> Iterator[Any]:
 
 
 def on_env(env: Environment, **kwargs: object) -> Environment:
+    if _page_files is not None:
+        _page_files.put_back()
     if _outputs is not None:
-        outputs = _outputs
         loaders: list[BaseLoader] = [DictLoader({REUSED: REUSED_SOURCE})]
         env.loader = ChoiceLoader([*loaders, *([env.loader] if env.loader else [])])
-        env.globals["factref_reused"] = outputs.output
+        env.globals["factref_reused"] = _reused_output
         # Under serve each rebuild makes a new theme environment: its templates' compiled code
         # is kept from the previous one instead of compiled again.
         env.bytecode_cache = COMPILED
@@ -215,9 +270,11 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
         # one that takes it as it is, with its table of contents and anchors.
         page.render = functools.partial(_as_html, page, markdown)  # type: ignore[method-assign]
         if _outputs is not None:
-            _keys[uri] = key = _outputs.key(_frame, markdown, page.file.edit_uri)
+            _keys[uri] = key = _outputs.key(_frame, uri, markdown, page.file.edit_uri)
             if _outputs.kept(uri, key):
                 page.meta["template"] = REUSED
+                if _page_files is not None:
+                    _page_files.offer(uri, page.file.dest_uri, key)
         return ""
     if uri == "index.md":
         markdown = with_story(markdown, _story)
@@ -283,7 +340,30 @@ def on_post_page(output: str, page: Page, **kwargs: object) -> str:
             _reused.add(uri)
         else:
             _outputs.keep(uri, _keys[uri], output)
+        if _page_files is not None:
+            _page_files.wrote(uri, page.file.dest_uri, _keys[uri])
+    if uri in _in_place():
+        return ""  # its file is in place: MkDocs writes nothing for an empty output
     return output
+
+
+def _reused_output(uri: str) -> str:
+    """What the template of a reused page prints: its kept output, or nothing if its file is in
+    place (on_post_page then has MkDocs write nothing)."""
+    assert _outputs is not None
+    return "" if uri in _in_place() else _outputs.output(uri)
+
+
+def _unwritten(record: logging.LogRecord) -> bool:
+    """A filter on MkDocs' build log: drops its note of each page left unwritten because its file
+    is in place (inplace.py); one line per page would drown the log."""
+    message = record.msg
+    return not (isinstance(message, str) and message.startswith("Page skipped: '")
+                and message.removeprefix("Page skipped: '").partition("'")[0] in _in_place())
+
+
+def _in_place() -> set[str]:
+    return _page_files.in_place if _page_files is not None else set()
 
 
 @event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it
@@ -293,11 +373,13 @@ def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
         pages = [(*_titles[path], entry) for path, entry in _search.items() if path in _titles]
         text = with_entries(index.read_text(encoding="utf-8"), pages)
         index.write_text(text, encoding="utf-8")
-    # The 404 page is served from any depth, so MkDocs links its assets from the site root;
-    # opened from file:// that root is the disk's: the offline bundle's links are made relative.
     if _outputs is not None:
         log.info(f"factref: {len(_keys) - len(_reused)} generated pages themed, "
-                 f"{len(_reused)} unchanged ones reused")
+                 f"{len(_reused)} unchanged ones reused ({len(_in_place())} left in place)")
+    if _page_files is not None:
+        _page_files.completed()
+    # The 404 page is served from any depth, so MkDocs links its assets from the site root;
+    # opened from file:// that root is the disk's: the offline bundle's links are made relative.
     page = Path(config.site_dir) / "404.html"
     if _offline(config) and page.is_file():
         page.write_text(relative_404(page.read_text(encoding="utf-8")), encoding="utf-8")

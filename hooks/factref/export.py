@@ -8,8 +8,11 @@ records do, not when they move between files. See https://www.w3.org/TR/annotati
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
+from .memo import Memo
 from .pipeline import Result
 from .quotes import Passage
 from .records import Record
@@ -22,13 +25,49 @@ CONTEXT_CHARS = 32
 
 def export(result: Result) -> dict[str, Any]:
     """The machine-readable export of everything that verified in ``result``."""
+    return {name: [item() for _, item in items] for name, items in _items(result).items()}
+
+
+def export_text(result: Result, memo: Memo | None = None) -> str:
+    """``dumps(export(result), compact=True)``, with each record's JSON reused from ``memo``
+    while the objects it was made from come back (memo.py). The compact form is each record's
+    compact JSON joined by commas, which is how the encoder writes a list; sorted keys put the
+    record kinds in the order written here."""
+    if memo is None:
+        return dumps(export(result), compact=True)
+    parts = []
+    for name, items in sorted(_items(result).items()):
+        texts = [memo.get(f"export-{name}", sources, partial(_compact, item))
+                 for sources, item in items]
+        parts.append(f'"{name}":[{",".join(texts)}]')
+    return "{" + ",".join(parts) + "}\n"
+
+
+def _compact(item: Callable[[], dict[str, Any]]) -> str:
+    return dumps(item(), compact=True).removesuffix("\n")
+
+
+Item = tuple[tuple[object, ...], Callable[[], dict[str, Any]]]
+
+
+def _items(result: Result) -> dict[str, list[Item]]:
+    """Each record kind → for each of its records in the export's order, the objects its JSON is
+    made from → the function that makes it."""
     v = result.verified
+
+    def fact(fid: str) -> tuple[object, ...]:
+        passages = v.passages[fid]
+        return (v.facts[fid].record, *passages, *(v.sources[p.source_id] for p in passages))
+
     return {
-        "sources": [_source(v.sources[sid]) for sid in sorted(v.sources)],
-        "actors": [_dump(v.actors[k].record) for k in sorted(v.actors)],
-        "issues": [_dump(v.issues[k].record) for k in sorted(v.issues)],
-        "events": [_dump(v.events[k].record) for k in sorted(v.events)],
-        "facts": [_fact(result, fid) for fid in sorted(v.facts)],
+        "sources": [((v.sources[k],), partial(_source, v.sources[k])) for k in sorted(v.sources)],
+        "actors": [((v.actors[k].record,), partial(_dump, v.actors[k].record))
+                   for k in sorted(v.actors)],
+        "issues": [((v.issues[k].record,), partial(_dump, v.issues[k].record))
+                   for k in sorted(v.issues)],
+        "events": [((v.events[k].record,), partial(_dump, v.events[k].record))
+                   for k in sorted(v.events)],
+        "facts": [(fact(fid), partial(_fact, result, fid)) for fid in sorted(v.facts)],
     }
 
 

@@ -14,9 +14,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from .export import dumps, export
+from .export import export_text
 from .layout import LayoutError
 from .links import LinkCheck
+from .memo import Memo
 from .pipeline import Result, no_gc
 from .render import Renderer
 
@@ -48,7 +49,7 @@ def page_paths(result: Result) -> list[str]:
 def generated_files(result: Result, root: Path, *, directory_urls: bool = True,
                     offline: bool = False, only: Collection[str] | None = None,
                     docs: Collection[str] = (), folder: Path | None = None,
-                    ) -> dict[str, Generated]:
+                    memo: Memo | None = None) -> dict[str, Generated]:
     """Docs path → content of every generated page and asset.
 
     ``docs``: the site's other files (hand-written pages, assets), which generated pages may link
@@ -56,9 +57,9 @@ def generated_files(result: Result, root: Path, *, directory_urls: bool = True,
     rendered (rewriting a file only if its content changed) and list it by its file, so that no
     caller holds every page at once. ``only``: render just those pages; the others are listed
     by their file in ``folder``, from an earlier call (under `mkdocs serve`), or else without
-    content.
+    content. ``memo``: results kept from the previous call (memo.py), under `mkdocs serve`.
     """
-    renderer = Renderer(result.site, directory_urls=directory_urls)
+    renderer = Renderer(result.site, directory_urls=directory_urls, memo=memo)
     check = LinkCheck([*docs, "export.json"], directory_urls=directory_urls)
     files: dict[str, Generated] = {}
     try:
@@ -78,7 +79,7 @@ def generated_files(result: Result, root: Path, *, directory_urls: bool = True,
             kept = folder / path if folder is not None else None
             files[path] = Generated(source=kept if kept and kept.is_file() else None)
     # The machine-readable export (W3C Web Annotations with resolved offsets), linked from the site.
-    files["export.json"] = Generated(content=dumps(export(result), compact=True))
+    files["export.json"] = Generated(content=export_text(result, memo))
     if offline:
         shim = root / SHIM_SOURCE
         if not shim.is_file():

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
 
 from .layout import Box, Curve, GraphSpec, Placed, label_box, layout_all, path_data
+from .memo import Memo
 from .relations import Connections, Link
 from .site import Site
 
@@ -138,12 +140,15 @@ def _capped(key: str, title: str, links: list[Link]) -> Plan:
                 len(among) - len(shown))
 
 
-def draw(site: Site, plans: list[Plan | None]) -> list[Drawing | None]:
-    """Lay out every planned map in one Graphviz run."""
+def draw(site: Site, plans: list[Plan | None], memo: Memo | None = None,
+         ) -> list[Drawing | None]:
+    """Lay out every planned map in one Graphviz run. With ``memo`` (under `mkdocs serve`),
+    a map laid out or drawn by the previous rebuild from the same plan is reused, and one that
+    no rebuild uses is let go; without, from this process's bounded caches."""
     plans = [p if p is not None and p.actors else None for p in plans]  # nothing to draw
     real = [p for p in plans if p is not None]
-    placed = iter(layout_all([_spec(site, p) for p in real]))
-    return [None if p is None else _drawn(site, p, next(placed)) for p in plans]
+    placed = iter(layout_all([_spec(site, p) for p in real], memo))
+    return [None if p is None else _drawn(site, p, next(placed), memo) for p in plans]
 
 
 _DRAWN: dict[tuple[Plan, Placed, tuple[tuple[str, str], ...]], Drawing] = {}
@@ -151,8 +156,10 @@ _DRAWN: dict[tuple[Plan, Placed, tuple[tuple[str, str], ...]], Drawing] = {}
 an edit did not change is not drawn again (placing the handles is the costly part)."""
 
 
-def _drawn(site: Site, plan: Plan, placed: Placed) -> Drawing:
+def _drawn(site: Site, plan: Plan, placed: Placed, memo: Memo | None) -> Drawing:
     key = (plan, placed, tuple((site.actors[a].name, site.actors[a].kind) for a in plan.actors))
+    if memo is not None:
+        return memo.get("map", (), partial(_drawing, site, plan, placed), key)
     if key not in _DRAWN:
         if len(_DRAWN) > 20_000:
             _DRAWN.clear()

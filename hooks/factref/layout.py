@@ -18,7 +18,10 @@ import subprocess
 import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
+
+from .memo import Memo
 
 FONT_SIZE = 13.0
 """Label size, in SVG units; maps are drawn at one unit per CSS pixel, never scaled down."""
@@ -116,9 +119,14 @@ a map whose actors and lines an edit did not change is not laid out again."""
 _KEEP = 20_000
 
 
-def layout_all(specs: list[GraphSpec]) -> list[Placed]:
+def layout_all(specs: list[GraphSpec], memo: Memo | None = None) -> list[Placed]:
     """Lay out every map in a few Graphviz runs (one process per core, not one per page);
-    maps laid out before in this process are reused."""
+    maps laid out before (by the previous rebuild, with ``memo``; else in this process) are
+    reused."""
+    if memo is not None:
+        todo = list(dict.fromkeys(s for s in specs if not memo.has("layout", (), s)))
+        laid = dict(zip(todo, _run_graphviz(todo), strict=True))
+        return [memo.get("layout", (), partial(laid.__getitem__, s), s) for s in specs]
     todo = list(dict.fromkeys(s for s in specs if s not in _LAID_OUT))
     if todo:
         if len(_LAID_OUT) + len(todo) > _KEEP:

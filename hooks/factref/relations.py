@@ -16,9 +16,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import combinations
 
+from .memo import Memo
+from .records import Fact
 from .site import Site, page_path
 
 STATEMENT_VERBS = {"quote": "is quoted on", "paraphrase": "speaks of", "report": "reports on"}
@@ -103,9 +105,9 @@ class Connections:
         return self._by_issue.get(iid, [])
 
 
-def connections(site: Site) -> Connections:
+def connections(site: Site, memo: Memo | None = None) -> Connections:
     grouped: dict[tuple[str, str], dict[Relation, None]] = defaultdict(dict)
-    for rel in _relations(site):
+    for rel in _relations(site, memo):
         if rel.source != rel.target:
             pair = (min(rel.source, rel.target), max(rel.source, rel.target))
             grouped[pair][rel] = None
@@ -119,11 +121,18 @@ def connections(site: Site) -> Connections:
     return Connections(links, dict(by_actor))
 
 
+def connect(site: Site, memo: Memo) -> Connections:
+    """``site.connections``, with each fact's relations reused from ``memo`` (memo.py); kept
+    where the site's cached property keeps its value, so that every later reader gets it."""
+    site.__dict__["connections"] = conns = connections(site, memo)
+    return conns
+
+
 def _strongest_first(aid: str) -> Callable[[Link], tuple[int, str]]:
     return lambda link: (-len(link.relations), link.other(aid))
 
 
-def _relations(site: Site) -> Iterator[Relation]:
+def _relations(site: Site, memo: Memo | None = None) -> Iterator[Relation]:
     for event in site.events.values():
         href = page_path("events", event.id)
         issues = frozenset(i.id for i in site.event_issues(event))
@@ -136,14 +145,19 @@ def _relations(site: Site) -> Iterator[Relation]:
             for a, b in combinations(sorted(set(others)), 2):
                 yield Relation(a, b, "event", False, "event", event.name, href, issues)
     for view in site.facts.values():
-        fact, href = view.fact, f"{view.home}#{view.anchor}"
-        issues = frozenset(fact.issues)
-        speaker = fact.attribution.actor
-        if fact.attribution.kind != "narration" and speaker:
-            verb = STATEMENT_VERBS[fact.attribution.kind]
-            for b in fact.actors:
-                yield Relation(speaker, b, "statement", True, verb, fact.claim, href, issues)
-        elif fact.attribution.kind == "narration":
-            for a, b in combinations(sorted(set(fact.actors)), 2):
-                yield Relation(a, b, "together", False, "named together", fact.claim, href,
-                               issues)
+        href = f"{view.home}#{view.anchor}"
+        made = partial(_fact_relations, view.fact, href)
+        yield from made() if memo is None else memo.get("relations", (view.fact,), made, href)
+
+
+def _fact_relations(fact: Fact, href: str) -> tuple[Relation, ...]:
+    issues = frozenset(fact.issues)
+    speaker = fact.attribution.actor
+    if fact.attribution.kind != "narration" and speaker:
+        verb = STATEMENT_VERBS[fact.attribution.kind]
+        return tuple(Relation(speaker, b, "statement", True, verb, fact.claim, href, issues)
+                     for b in fact.actors)
+    if fact.attribution.kind == "narration":
+        return tuple(Relation(a, b, "together", False, "named together", fact.claim, href, issues)
+                     for a, b in combinations(sorted(set(fact.actors)), 2))
+    return ()

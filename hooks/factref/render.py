@@ -31,6 +31,7 @@ from .citations import PRIVATE, Numbering, source_href, token
 from .graph import KIND_COLOURS, Drawing, Plan, draw, plan_actor, plan_issue, plan_overview
 from .home import story
 from .jsonld import jsonld
+from .memo import Memo
 from .pagehtml import title
 from .paging import CHUNK, coverage_path
 from .relations import Connections
@@ -180,9 +181,12 @@ class Renderer:
     template's context.
     """
 
-    def __init__(self, site: Site, *, directory_urls: bool = True) -> None:
+    def __init__(self, site: Site, *, directory_urls: bool = True, memo: Memo | None = None,
+                 ) -> None:
         self.site = site
         self.directory_urls = directory_urls
+        self.memo = memo
+        """Under `mkdocs serve`, the maps laid out and drawn by the previous rebuild (memo.py)."""
         self.env = make_env()
         self._fact_items: dict[tuple[str, str, bool], Markup] = {}
         self._mapped: list[str] | None = None
@@ -354,7 +358,7 @@ class Renderer:
                   for iid, i in site.issues.items()]
         plans += [plan_actor(conns, aid, a.name) if wanted(page_path("actors", aid)) else None
                   for aid, a in site.actors.items()]
-        drawn = draw(site, plans)
+        drawn = draw(site, plans, self.memo)
         overview, n = drawn[0], len(site.issues)
         issue_maps = dict(zip(site.issues, drawn[1 : 1 + n], strict=True))
         actor_maps = dict(zip(site.actors, drawn[1 + n :], strict=True))

@@ -25,12 +25,15 @@ import html
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
+from .memo import Memo
 from .place import page_kinds
-from .records import Published
+from .quotes import Passage
+from .records import Fact, Published
 from .site import Site, page_path
 
 FIELD = "claims"
@@ -71,37 +74,48 @@ def _line(*parts: str | None) -> str:
     return html.escape(" · ".join(p for p in parts if p), quote=False)
 
 
-def entries(site: Site) -> dict[str, Entry]:
-    """Docs path of each record page → its title, its short line and its hidden words."""
-    claims: dict[str, list[str]] = defaultdict(list)
+def entries(site: Site, memo: Memo | None = None) -> dict[str, Entry]:
+    """Docs path of each record page → its title, its short line and its hidden words; each
+    entry reused from ``memo`` while its record and the facts or passages it reads come back
+    (memo.py)."""
+    homed: dict[str, list[Fact]] = defaultdict(list)
     for view in site.facts.values():
-        claims[view.home].append(view.fact.claim)
+        homed[view.home].append(view.fact)
     out: dict[str, Entry] = {}
     kinds = page_kinds(site)
 
-    def add(path: str, title: str, parts: tuple[str | None, ...], texts: Iterable[str]) -> None:
-        # Words of the title and line too: lunr splits only on spaces and hyphens, so a name
-        # written "Korea's" or "<b>Name</b>" is found by its words this way.
-        words = distinct_words((title, *(p for p in parts if p), *texts))
-        out[path] = Entry(title, _line(*parts), words, kinds[path][1].capitalize())
+    def add(path: str, record: object, title: str, parts: tuple[str | None, ...],
+            texts: Sequence[Fact | Passage]) -> None:
+        made = partial(_entry, title, parts, texts, kinds[path][1].capitalize())
+        out[path] = made() if memo is None else memo.get(
+            "search", (record, *texts), made, (path, kinds[path]))
 
     for aid, actor in site.actors.items():
         path = page_path("actors", aid)
-        add(path, actor.name, (", ".join(actor.aliases),), claims.get(path, ()))
+        add(path, actor, actor.name, (", ".join(actor.aliases),), homed.get(path, []))
     for iid, issue in site.issues.items():
         path = page_path("issues", iid)
-        add(path, issue.name, (), claims.get(path, ()))
+        add(path, issue, issue.name, (), homed.get(path, []))
     for eid, event in site.events.items():
         path = page_path("events", eid)
         date = event.date.text if event.date else None
-        add(path, event.name, (event.place, date), claims.get(path, ()))
+        add(path, event, event.name, (event.place, date), homed.get(path, []))
     for sid, source in site.sources.items():
         record = source.record
-        passages = (p.text for p in site.passages_by_source.get(sid, ()))
         published = record.published.text if isinstance(record.published, Published) else None
-        add(page_path("sources", sid), record.headline,
-            (record.publisher, record.byline, published), passages)
+        add(page_path("sources", sid), source, record.headline,
+            (record.publisher, record.byline, published), site.passages_by_source.get(sid, []))
     return out
+
+
+def _entry(title: str, parts: tuple[str | None, ...], texts: Sequence[Fact | Passage],
+           kind: str) -> Entry:
+    # Words of the title and line too: lunr splits only on spaces and hyphens, so a name
+    # written "Korea's" or "<b>Name</b>" is found by its words this way. A fact gives its claim,
+    # a source's passage its text.
+    said = (t.claim if isinstance(t, Fact) else t.text for t in texts)
+    words = distinct_words((title, *(p for p in parts if p), *said))
+    return Entry(title, _line(*parts), words, kind)
 
 
 def index_entry(location: str, title: str, entry: Entry | None) -> dict[str, Any]:
