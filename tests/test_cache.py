@@ -83,20 +83,27 @@ class Base:
         return warm
 
 
-@pytest.fixture
-def base(tmp_path: Path) -> Base:
+def repository_copy(tmp_path: Path) -> Path:
     """This repository's fact base: one big claims file, its seed, events, full coverage."""
     for name in ("facts", "seeds"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copyfile(ROOT / "factref.yml", tmp_path / "factref.yml")
-    return Base(tmp_path)
+    return tmp_path
+
+
+def multi_copy(tmp_path: Path) -> Path:
+    """tests/fixtures/multi: four sources, a file of claims each, dates resolved from datelines."""
+    return Path(shutil.copytree(MULTI, tmp_path / "multi"))
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Base:
+    return Base(repository_copy(tmp_path))
 
 
 @pytest.fixture
 def multi(tmp_path: Path) -> Base:
-    """tests/fixtures/multi: four sources, a file of claims each, dates resolved from datelines."""
-    shutil.copytree(MULTI, tmp_path / "multi")
-    return Base(tmp_path / "multi")
+    return Base(multi_copy(tmp_path))
 
 
 @pytest.fixture

@@ -4,13 +4,11 @@ warm memo equal those made from nothing, and only what the edit touched is made 
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import factref.export
 import pytest
-from conftest import ROOT
 from factref.cache import Cache
 from factref.export import dumps, export, export_text
 from factref.memo import Memo
@@ -18,7 +16,7 @@ from factref.pipeline import Result, run
 from factref.relations import connect, connections
 from factref.render import Renderer
 from factref.search import entries
-from test_cache import CLAIMS, MULTI, plain
+from test_cache import CLAIMS, multi_copy, plain, repository_copy
 
 
 class Served:
@@ -54,16 +52,12 @@ class Served:
 
 @pytest.fixture
 def base(tmp_path: Path) -> Served:
-    for name in ("facts", "seeds"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copyfile(ROOT / "factref.yml", tmp_path / "factref.yml")
-    return Served(tmp_path)
+    return Served(repository_copy(tmp_path))
 
 
 @pytest.fixture
 def multi(tmp_path: Path) -> Served:
-    shutil.copytree(MULTI, tmp_path / "multi")
-    return Served(tmp_path / "multi")
+    return Served(multi_copy(tmp_path))
 
 
 def _dumped(monkeypatch: pytest.MonkeyPatch) -> list[object]:
