@@ -221,11 +221,20 @@ def test_reading_order_is_newest_first_then_most_sourced_then_record_order() -> 
     assert plan.sources == (("s0", 12), ("s1", 1))
 
 
+PLAN_201 = "approved berth plan 201 for the eastern quay.\n    actors: [harbour-board]\n    issues:"
+PAGED_EDITS = {  # berth plan 201 is under quay-expansion, its home; a second issue regroups it
+    "claim": (PLAN_201, PLAN_201.replace("plan 201", "plan 201 (amended)")),
+    "issues": (f"{PLAN_201} ['quay-expansion']", f"{PLAN_201} [quay-expansion, harbour-tolls]"),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(PAGED_EDITS))
 def test_an_edit_to_a_paged_records_fact_renders_its_sub_pages_and_leaves_no_page_stale(
-    harbour: Project, tmp_path: Path,
+    harbour: Project, tmp_path: Path, edit: str,
 ) -> None:
-    # Under `mkdocs serve`, editing a claim of a record with hundreds of facts re-renders that
-    # record's pages (its main page and every sub-page), not the whole site.
+    # Under `mkdocs serve`, editing a fact of a record with hundreds of facts re-renders that
+    # record's main page and the sub-pages listing the fact (all of them if the edit changes how
+    # the facts are grouped), not the whole site.
     from factref.incremental import snapshot, touched
     from factref.render import Renderer
 
@@ -235,8 +244,10 @@ def test_an_edit_to_a_paged_records_fact_renders_its_sub_pages_and_leaves_no_pag
     site = run(tmp_path).site
     before, snap = Renderer(site).pages(), snapshot(site)
     claims = tmp_path / "facts" / "claims.yml"
-    claims.write_text(claims.read_text(encoding="utf-8").replace(
-        "approved berth plan 200 for", "approved berth plan 200 (amended) for"), encoding="utf-8")
+    old, new = PAGED_EDITS[edit]
+    text = claims.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    claims.write_text(text.replace(old, new), encoding="utf-8")
     site = run(tmp_path).site
     after = Renderer(site).pages()
     pages = touched(snap, snapshot(site))
@@ -244,3 +255,6 @@ def test_an_edit_to_a_paged_records_fact_renders_its_sub_pages_and_leaves_no_pag
     changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
     assert any(p.startswith("actors/harbour-board/") for p in changed)  # a sub-page changed
     assert changed <= pages, sorted(changed - pages)
+    sub_pages = {p for p in after if p.startswith("actors/harbour-board/")}
+    if edit == "claim":  # only the sub-pages that list the fact
+        assert len(sub_pages & pages) < len(sub_pages) / 2
