@@ -152,8 +152,9 @@ def draw(site: Site, plans: list[Plan | None], memo: Memo | None = None,
 
 
 _DRAWN: dict[tuple[Plan, Placed, tuple[tuple[str, str], ...]], Drawing] = {}
-"""Maps already drawn in this process, by what they are drawn from: under `mkdocs serve` a map
-an edit did not change is not drawn again (placing the handles is the costly part)."""
+"""Maps already drawn in this process, by what they are drawn from, for callers without a memo
+(see layout._LAID_OUT): an unchanged map is not drawn again (placing the handles is the costly
+part)."""
 
 
 def _drawn(site: Site, plan: Plan, placed: Placed, memo: Memo | None) -> Drawing:

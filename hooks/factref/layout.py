@@ -114,8 +114,9 @@ def dot_source(spec: GraphSpec, name: str) -> str:
 
 
 _LAID_OUT: dict[GraphSpec, Placed] = {}
-"""Layouts already computed in this process: Graphviz is deterministic, so under `mkdocs serve`
-a map whose actors and lines an edit did not change is not laid out again."""
+"""Layouts already computed in this process, for callers without a memo (under `mkdocs serve`
+the memo keeps them: memo.py): Graphviz is deterministic, so a process that renders a reference
+again (the test suite) does not lay out an unchanged map twice."""
 _KEEP = 20_000
 
 

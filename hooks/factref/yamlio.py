@@ -16,7 +16,6 @@ import re
 from typing import Any, NamedTuple
 
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 from yaml.resolver import BaseResolver
@@ -100,62 +99,9 @@ class _Resolver(BaseResolver):
         return _SEQ if kind is SequenceNode else _MAP
 
 
-class _Constructor(SafeConstructor):
-    def __init__(self) -> None:
-        super().__init__()
-        self._seen: set[int] = set()
-        self._depth = 0
-
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
-        if id(node) in self._seen:
-            raise YamlProblem(ANCHORS, _pos(node))
-        self._seen.add(id(node))
-        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
-            if not _PLAIN_NULL.match(node.value):  # `!!null text`: a tag that drops the text
-                raise YamlProblem(f"YAML tag {node.tag!r} is not allowed in records", _pos(node))
-            return None
-        if node.tag != _TAGS.get(type(node)):
-            raise YamlProblem(f"YAML tag {node.tag!r} is not allowed in records", _pos(node))
-        if isinstance(node, ScalarNode):
-            return node.value
-        if self._depth >= MAX_DEPTH:
-            raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep; no record needs that",
-                              _pos(node))
-        self._depth += 1
-        try:
-            if isinstance(node, MappingNode):
-                return self._mapping(node)
-            items = LocatedList(self.construct_object(child) for child in node.value)
-            items.pos = _pos(node)
-            items.item_pos = [_pos(child) for child in node.value]
-            return items
-        finally:
-            self._depth -= 1
-
-    def _mapping(self, node: MappingNode) -> LocatedDict:
-        result = LocatedDict()
-        result.pos = _pos(node)
-        result.key_pos = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlProblem("merge keys (<<) are not allowed in records", _pos(key_node))
-            if not isinstance(key_node, ScalarNode):
-                raise YamlProblem("a mapping key must be a plain string", _pos(key_node))
-            key = key_node.value
-            if key in result:
-                first = result.key_pos[key]
-                raise YamlProblem(
-                    f"duplicate key {key!r} (first given on line {first.line}); "
-                    "YAML would silently keep only the last value",
-                    _pos(key_node),
-                )
-            result.key_pos[key] = _pos(key_node)
-            result[key] = self.construct_object(value_node)
-        return result
-
-
-def _plain(node: Node, depth: int) -> Any:
-    """A node as plain dicts, lists, strings and None, under the same rules as _Constructor.
+def _build(node: Node, depth: int, locate_below: int) -> Any:
+    """A node as strings, None, and dicts and lists; those nested less than ``locate_below``
+    deep remember where they and their keys or items were written (LocatedDict, LocatedList).
 
     Anchors need no check here: ``load`` refuses any before a tree is built, and an alias
     without an anchor does not parse."""
@@ -164,7 +110,7 @@ def _plain(node: Node, depth: int) -> Any:
     if cls is ScalarNode:
         if tag == _STR:
             return node.value
-        if tag == _NULL and _PLAIN_NULL.match(node.value):
+        if tag == _NULL and _PLAIN_NULL.match(node.value):  # not `!!null text`: it drops text
             return None
         raise YamlProblem(f"YAML tag {tag!r} is not allowed in records", _pos(node))
     if tag != _TAGS.get(cls):
@@ -172,12 +118,25 @@ def _plain(node: Node, depth: int) -> Any:
     if depth >= MAX_DEPTH:
         raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep; no record needs that",
                           _pos(node))
+    located = depth < locate_below
     if cls is SequenceNode:
-        return [_plain(child, depth + 1) for child in node.value]
-    result: dict[str, Any] = {}
+        items = [_build(child, depth + 1, locate_below) for child in node.value]
+        if not located:
+            return items
+        placed = LocatedList(items)
+        placed.pos = _pos(node)
+        placed.item_pos = [_pos(child) for child in node.value]
+        return placed
+    result: dict[str, Any] = LocatedDict() if located else {}
+    key_pos: dict[str, Pos] = {}
     for key_node, value_node in node.value:
         key = _key(node, key_node, result)
-        result[key] = _plain(value_node, depth + 1)
+        if located:
+            key_pos[key] = _pos(key_node)
+        result[key] = _build(value_node, depth + 1, locate_below)
+    if isinstance(result, LocatedDict):
+        result.pos = _pos(node)
+        result.key_pos = key_pos
     return result
 
 
@@ -198,28 +157,12 @@ def _key(node: Node, key_node: Node, seen: dict[str, Any]) -> str:
     return key
 
 
-def _outline(node: Node) -> Any:
-    """The document with positions for its keys and for the items of its lists (the records),
-    and plain values inside them (see ``load``)."""
-    if node.__class__ is not MappingNode or node.tag != _MAP:
-        return _plain(node, 0)
-    doc = LocatedDict()
-    doc.pos = _pos(node)
-    doc.key_pos = {}
-    for key_node, value_node in node.value:
-        key = _key(node, key_node, doc)
-        doc.key_pos[key] = _pos(key_node)
-        if value_node.__class__ is SequenceNode and value_node.tag == _SEQ:
-            items = LocatedList(_plain(child, 2) for child in value_node.value)
-            items.pos = _pos(value_node)
-            items.item_pos = [_pos(child) for child in value_node.value]
-            doc[key] = items
-        else:
-            doc[key] = _plain(value_node, 1)
-    return doc
+RECORDS_DEPTH = 2
+"""How deep a record file places its values with ``located=False``: the file's mapping of
+record lists, and each list (so each record's position)."""
 
 
-class _Loader(*_PARSER, _Constructor, _Resolver):  # type: ignore[misc]
+class _Loader(*_PARSER, _Resolver):  # type: ignore[misc]
     def __init__(self, stream: str) -> None:
         if len(_PARSER) == 1:
             _PARSER[0].__init__(self, stream)  # type: ignore[misc]
@@ -227,7 +170,6 @@ class _Loader(*_PARSER, _Constructor, _Resolver):  # type: ignore[misc]
             _PARSER[0].__init__(self, stream)  # type: ignore[misc]
             for base in _PARSER[1:]:
                 base.__init__(self)  # type: ignore[misc]
-        _Constructor.__init__(self)
         _Resolver.__init__(self)
 
 
@@ -290,7 +232,7 @@ def load(data: bytes, *, located: bool = True) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        return loader.construct_object(node) if located else _outline(node)
+        return _build(node, 0, MAX_DEPTH if located else RECORDS_DEPTH)
     except YamlProblem:
         raise
     except ReaderError as exc:  # a character YAML forbids; its offset is in bytes
@@ -299,7 +241,7 @@ def load(data: bytes, *, located: bool = True) -> Any:
             f"malformed YAML: {exc.reason} (found U+{ord(char):04X})",
             _position(text, text.index(char)) if char in text else None,
         ) from None
-    except (yaml.MarkedYAMLError, ConstructorError) as exc:
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = Pos(mark.line + 1, mark.column + 1) if mark else None
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
